@@ -1,0 +1,36 @@
+#ifndef CICUSHIM_H
+#define CICUSHIM_H
+/// A thin C wrapper around system ICU. Its public surface uses only <stdint.h> types and an opaque
+/// struct, because a module that exposes ICU headers clashes with Foundation's own ICU copy
+/// (see ../shared/notes/swift-icu-sqlite.md). ICU is included only in cicushim.c.
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Error codes use ICU's UErrorCode values; <= 0 is success or a warning.
+typedef int32_t vn_status;
+
+/// NFC of `src` into `dst`. Returns the length needed; if > cap, nothing useful was written.
+int32_t vn_nfc(const uint16_t *src, int32_t len, uint16_t *dst, int32_t cap, vn_status *status);
+/// NFD of `src` into `dst`, as vn_nfc.
+int32_t vn_nfd(const uint16_t *src, int32_t len, uint16_t *dst, int32_t cap, vn_status *status);
+/// 1 when `src` is already NFC (ICU's full check after a quick check), 0 otherwise.
+int32_t vn_is_nfc(const uint16_t *src, int32_t len);
+
+typedef struct vn_breaker vn_breaker;
+enum { VN_BREAK_WORD = 0, VN_BREAK_SENTENCE = 1 };
+/// Opens a break iterator of the given kind for the root locale. Not thread-safe: one per worker.
+vn_breaker *vn_breaker_open(int32_t kind, vn_status *status);
+void vn_breaker_close(vn_breaker *b);
+/// Runs the iterator over `text` and writes every boundary after 0 (ascending, the last is `len`)
+/// into `pos`, with the rule status of the segment that ends there into `status_out` (may be NULL).
+/// Returns the number of boundaries, or -needed when `cap` is too small.
+int32_t vn_breaker_run(vn_breaker *b, const uint16_t *text, int32_t len,
+                       int32_t *pos, int32_t *status_out, int32_t cap, vn_status *status);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,68 @@
+import VNCore
+
+/// Text being normalised: its scalars and, once a step changed the length, where each came from.
+///
+/// `origin[i]` is the index in the buffer's *input* (the text before the first step) of scalar `i`;
+/// it has `scalars.count + 1` entries, the last being the input length. `nil` means identity.
+public struct ScalarBuffer: Sendable {
+  public var scalars: [Unicode.Scalar]
+  public var origin: [Int32]?
+  public let inputCount: Int
+
+  public init(_ text: String) {
+    scalars = Array(text.unicodeScalars)
+    origin = nil
+    inputCount = scalars.count
+  }
+
+  public init(scalars: [Unicode.Scalar]) {
+    self.scalars = scalars
+    origin = nil
+    inputCount = scalars.count
+  }
+
+  /// Origin of scalar `i` (i may equal count).
+  @inline(__always)
+  public func originOf(_ i: Int) -> Int32 { origin.map { $0[i] } ?? Int32(i) }
+
+  public var alignment: TextAlignment { TextAlignment(origin: origin, originalCount: inputCount) }
+
+  public var string: String {
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: scalars)
+    return String(view)
+  }
+
+  /// Replaces the content with `out`, where `outOrigin[i]` indexes the *current* scalars (count + 1 entries).
+  mutating func replace(with out: [Unicode.Scalar], currentOrigin outOrigin: [Int32]) {
+    if let origin {
+      var composed = [Int32](repeating: 0, count: outOrigin.count)
+      for i in 0..<outOrigin.count { composed[i] = origin[Int(outOrigin[i])] }
+      self.origin = composed
+    } else {
+      self.origin = outOrigin
+    }
+    scalars = out
+  }
+}
+
+/// Builds a new scalar sequence from an old one while recording where each new scalar came from.
+struct ScalarRewriter {
+  var out: [Unicode.Scalar] = []
+  var origin: [Int32] = []
+
+  init(capacity: Int) {
+    out.reserveCapacity(capacity + 16)
+    origin.reserveCapacity(capacity + 17)
+  }
+
+  @inline(__always) mutating func emit(_ s: Unicode.Scalar, from i: Int) {
+    out.append(s)
+    origin.append(Int32(i))
+  }
+
+  mutating func finish(into buffer: inout ScalarBuffer) {
+    origin.append(Int32(buffer.scalars.count))
+    buffer.replace(with: out, currentOrigin: origin)
+  }
+}

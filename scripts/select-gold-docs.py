@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""Pick the documents of the gold set, deterministically, from ../shared/data.
+
+Writes corpora/gold/selection.tsv: `split<TAB>archive<TAB>id<TAB>chars`.
+- 44 articles from baomoi-news/baomoi-police-gov.jsonl.gz (22 of tier "ranked", 22 of tier "office"),
+- 12 articles from dantri-unc/dantri-unc.jsonl.gz that pass the same police/government signal
+  (section "society" or "world", and at least two unit words and one title or rank word),
+all between 600 and 3,500 characters (short enough to annotate by hand end to end), sampled with a
+fixed seed; every third document of each group goes to `dev`, the others to `test`.
+The seed press release (corpora/seed/) is added to `dev` separately.
+"""
+import gzip, json, random, re, sys, os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SHARED = os.path.join(HERE, "..", "..", "shared", "data")
+UNIT = re.compile(r"\b(Bộ Công an|Công an|Bộ Quốc phòng|UBND|Ủy ban|Uỷ ban|Tỉnh ủy|Quốc hội|Chính phủ|Cục|Sở)\b")
+TITLE = re.compile(r"\b(Thứ trưởng|Bộ trưởng|Giám đốc|Chủ tịch|Bí thư|Cục trưởng|Trưởng phòng|Thiếu tướng|Trung tướng|Đại tá|Thượng tá)\b")
+
+def load(path):
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            yield json.loads(line)
+
+def main():
+    rng = random.Random(20261129)
+    rows = []
+    pg = [d for d in load(os.path.join(SHARED, "baomoi-news", "baomoi-police-gov.jsonl.gz"))
+          if 600 <= len(d["text"]) <= 3500]
+    for tier in ("ranked", "office"):
+        group = sorted((d for d in pg if d.get("tier") == tier), key=lambda d: d["id"])
+        for i, d in enumerate(rng.sample(group, 22)):
+            rows.append(("dev" if i % 3 == 0 else "test", "baomoi-news/baomoi-police-gov.jsonl.gz", d["id"], len(d["text"])))
+    dt = sorted((d for d in load(os.path.join(SHARED, "dantri-unc", "dantri-unc.jsonl.gz"))
+                 if d.get("category") in ("society", "world") and 600 <= len(d["text"]) <= 3500
+                 and len(UNIT.findall(d["text"])) >= 2 and TITLE.search(d["text"])), key=lambda d: d["id"])
+    for i, d in enumerate(rng.sample(dt, 12)):
+        rows.append(("dev" if i % 3 == 0 else "test", "dantri-unc/dantri-unc.jsonl.gz", d["id"], len(d["text"])))
+    out = os.path.join(HERE, "..", "corpora", "gold", "selection.tsv")
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("# split\tarchive\tid\tchars  (written by scripts/select-gold-docs.py; do not edit)\n")
+        for r in rows:
+            f.write("\t".join(map(str, r)) + "\n")
+    print(f"{len(rows)} documents -> {out}", file=sys.stderr)
+
+if __name__ == "__main__":
+    main()
