@@ -26,10 +26,15 @@ let package = Package(
     .target(name: "VNText", dependencies: ["VNCore", "CICUShim"], swiftSettings: strict),
     .target(name: "VNTokenize", dependencies: ["VNCore", "VNText", "CICUShim"], swiftSettings: strict),
     .target(name: "VNOutput", dependencies: ["VNCore"], swiftSettings: strict),
+    .target(name: "VNExtract", dependencies: ["VNCore", "VNText", "VNTokenize"], swiftSettings: strict),
+    .target(name: "VNPipeline", dependencies: ["VNCore", "VNText", "VNTokenize", "VNExtract", "VNOutput"], swiftSettings: strict),
+    .target(name: "VNEvaluate", dependencies: ["VNCore", "VNText", "VNOutput"], swiftSettings: strict),
+    .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+    .target(name: "VNIndex", dependencies: ["VNCore", "VNText", "CSQLite"], swiftSettings: strict),
     .executableTarget(
       name: "vnmine",
       dependencies: [
-        "VNCore", "VNText", "VNTokenize", "VNOutput",
+        "VNCore", "VNText", "VNTokenize", "VNOutput", "VNExtract", "VNPipeline", "VNEvaluate", "VNIndex",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict
@@ -46,5 +51,9 @@ let package = Package(
       dependencies: ["VNTokenize", "VNTestSupport", "VNOutput", .product(name: "PropertyBased", package: "swift-property-based")],
       swiftSettings: strict
     ),
+    .testTarget(name: "VNExtractTests", dependencies: ["VNExtract", "VNTestSupport"], swiftSettings: strict),
+    .testTarget(name: "VNPipelineTests", dependencies: ["VNPipeline", "VNTestSupport"], swiftSettings: strict),
+    .testTarget(name: "VNEvaluateTests", dependencies: ["VNEvaluate", "VNTestSupport"], swiftSettings: strict),
+    .testTarget(name: "VNIndexTests", dependencies: ["VNIndex", "VNTestSupport"], swiftSettings: strict),
   ]
 )

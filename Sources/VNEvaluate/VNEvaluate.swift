@@ -1,0 +1,1 @@
+// VNEvaluate: see README architecture.

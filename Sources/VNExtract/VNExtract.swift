@@ -1,0 +1,1 @@
+// VNExtract: see README architecture.

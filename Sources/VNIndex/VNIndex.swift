@@ -1,0 +1,1 @@
+// VNIndex: see README architecture.

@@ -1,0 +1,1 @@
+// VNPipeline: see README architecture.
