@@ -1,1 +1,0 @@
-// VNExtract: see README architecture.

@@ -1,1 +1,0 @@
-// VNPipeline: see README architecture.
