@@ -8,6 +8,9 @@ Usage (from the repo root):
 Outputs (all UTF-8, NFC, "\\n" line ends, header lines start with "#"):
   words.tsv        word<TAB>count, sorted by Python str order, unique keys.
   ud-vtb-words.tsv word<TAB>count from UD VTB train+dev gold words (CC BY-SA 4.0).
+  ud-vtb-splits.tsv word<TAB>count: for multi-syllable words of words.tsv or
+                   ud-vtb-words.tsv, how often UD VTB train+dev gold does NOT
+                   treat their contiguous syllables as one word (CC BY-SA 4.0).
   surnames.txt     one surname per line (Title case), sorted.
   params.tsv       name<TAB>value, the segmenter constants (PARAMS below).
 
@@ -357,7 +360,7 @@ def build_words(data, surnames, words_path, dump_counts, log) -> dict[str, int]:
         with open(dump_counts, "w", encoding="utf-8") as f:
             json.dump({"pass1": counts1, "pass2": counts}, f, ensure_ascii=False, sort_keys=True)
     counts = {k: c for k, c in counts.items() if " " not in k or c >= MIN_MULTI_COUNT}
-    write_counts(os.path.join(out, "words.tsv"), [
+    write_counts(words_path, [
         "Vietnamese word list with news frequencies. Built by scripts/build-lexicon.py",
         "Words: underthesea 9.5.0 Viet74K.txt (Apache-2.0) + pyvi 0.1.1 words.txt (MIT),",
         "lowercase NFC, tone-folded (hòa not hoà), 1-4 syllables, letters only;",

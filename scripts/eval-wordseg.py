@@ -123,10 +123,23 @@ def gold_spans(forms: list[str]) -> set:
 
 # ---------------------------------------------------------------- systems
 
-def run_reference(raws: list[str]) -> list[list[str]]:
+def run_reference(raws: list[str], vtb_splits: str | None = None) -> list[list[str]]:
     sys.path.insert(0, HERE)
     import segmenter_reference as sr
-    seg = sr.Segmenter()
+    if vtb_splits:
+        # honest dev scores: rebuild the VTB statistics in memory from the named splits only
+        import importlib.util
+        spec = importlib.util.spec_from_file_location("build_lexicon", os.path.join(HERE, "build-lexicon.py"))
+        bl = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(bl)
+        data = os.path.normpath(os.path.join(REPO, "..", "shared", "data"))
+        vs = bl.read_vtb(data, tuple(vtb_splits.split(",")))
+        vtb = bl.vtb_word_counts(vs)
+        news = sr.read_counts(os.path.join(sr.DEFAULT_MODEL_DIR, "words.tsv"))
+        lex = {k for k in news if " " in k} | {k for k in vtb if " " in k}
+        seg = sr.Segmenter(news=news, vtb=vtb, splits=bl.vtb_split_counts(vs, lex))
+    else:
+        seg = sr.Segmenter()
     out = []
     for raw in raws:
         toks = raw.split(" ")
@@ -224,6 +237,9 @@ def main() -> int:
     ap.add_argument("gold", nargs="*", default=[DEFAULT_GOLD])
     ap.add_argument("--system", action="append", choices=["reference", "vnmine", "underthesea", "pyvi"])
     ap.add_argument("--vnmine-cmd", default=".build/release/vnmine tokenize --format text")
+    ap.add_argument("--reference-vtb-splits", metavar="SPLITS",
+                    help="reference only: learn the UD VTB statistics from these splits (e.g. 'train') "
+                         "in memory instead of models/lexicon/ud-vtb-*.tsv (train+dev), for honest dev scores")
     ap.add_argument("--json", action="store_true", help="print one JSON object with all results")
     ap.add_argument("--errors", type=int, default=0, metavar="N",
                     help="also list the N most frequent false-positive / missed words (stderr)")
@@ -242,7 +258,7 @@ def main() -> int:
         t0 = time.time()
         joiner = "_"
         if name == "reference":
-            outs = run_reference(raws)
+            outs = run_reference(raws, args.reference_vtb_splits)
             joiner = None
         elif name == "vnmine":
             outs = run_lines_cmd(shlex.split(args.vnmine_cmd), raws)

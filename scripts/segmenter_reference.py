@@ -69,7 +69,7 @@ NAME RULE (per start position s inside a run):
 
 CAP RULE:
   A run is *sentence-initial* if its first token is token 0 of the input or the
-  token before it is one of SENTENCE_OPENERS (. ! ? … ... : ; " “ ” ( [ - – —).
+  token before it is one of SENTENCE_OPENERS (. ! ? … ... " “ ”).
   capok[t] = TitleCase(tokens[t]) and not (t is the first token of a
   sentence-initial run).  Every span of 2..max_word_len tokens with capok for
   all its tokens is a cap candidate ("Đài Loan", "Hai Địa", "Muay Thái"; the
@@ -91,6 +91,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -117,7 +118,7 @@ DEFAULT_PARAMS = {
 }
 
 # A run whose previous token is one of these is sentence-initial (so is a run at index 0).
-SENTENCE_OPENERS = {".", "!", "?", "…", "...", ":", ";", "\"", "“", "”", "(", "[", "-", "–", "—"}
+SENTENCE_OPENERS = {".", "!", "?", "…", "...", "\"", "“", "”"}
 
 
 def fold_tone(syl: str) -> str:
@@ -262,7 +263,7 @@ class Segmenter:
                     L += 1
                 if L >= 2:
                     names[i] = min(L, maxlen)
-        # capitalised spans: title-run position (0 = not title) for cap-span candidates
+        # cap-span eligibility: TitleCase and not the first token of a sentence-initial run
         capok = [title[i] and not (i == 0 and initial) for i in range(n)]
         INF = float("inf")
         best = [0.0] + [INF] * n
@@ -305,6 +306,35 @@ class Segmenter:
         return lens
 
 
+_TOKEN_RE = re.compile(r"\w+(?:[.,'’]\w+)*|\.\.+|[^\w\s]", re.UNICODE)
+
+
+def tokenize(text: str) -> tuple[list[str], list[bool]]:
+    """Rough stand-in for the Swift ICU tokenizer (testing only): tokens are maximal
+    runs of word characters, also across a single . , ' or ’ between word characters
+    (like ICU's MidNumLet: "25.000", "TP.HCM" stay one token), a run of 2+ dots ("...",
+    one token as in UD VTB), or single other characters;
+    joinable[i] is True when exactly one U+0020 separates tokens i and i+1."""
+    toks, gaps, last_end = [], [], None
+    for m in _TOKEN_RE.finditer(unicodedata.normalize("NFC", text)):
+        if toks:
+            gaps.append(text[last_end:m.start()] == " ")
+        toks.append(m.group(0))
+        last_end = m.end()
+    return toks, gaps
+
+
+def segment_text(text: str, seg: "Segmenter | None" = None) -> list[str]:
+    """Tokenize + segment; returns words with syllables joined by "_"."""
+    seg = seg or Segmenter()
+    toks, gaps = tokenize(text)
+    out, i = [], 0
+    for L in seg.segment(toks, gaps):
+        out.append("_".join(toks[i:i + L]))
+        i += L
+    return out
+
+
 def segment(syllables: list[str]) -> list[int]:
     """Module-level convenience: segment with the default model."""
     global _DEFAULT
@@ -316,13 +346,9 @@ def segment(syllables: list[str]) -> list[int]:
 
 
 if __name__ == "__main__":
+    # stdin -> stdout, one line per line, words separated by " ", syllables joined by "_"
+    # (same output format as `vnmine tokenize --format text`).
     import sys
     s = Segmenter()
     for line in sys.stdin:
-        toks = line.split()
-        lens = s.segment(toks)
-        words, i = [], 0
-        for L in lens:
-            words.append("_".join(toks[i:i + L]))
-            i += L
-        print(" ".join(words))
+        print(" ".join(segment_text(line.rstrip("\n"), s)))

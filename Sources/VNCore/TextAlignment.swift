@@ -27,23 +27,19 @@ public struct TextAlignment: Sendable, Equatable {
     return Int(origin[i])
   }
 
-  /// The original end offset of a transformed span ending (exclusively) at `end`, whose last scalar is
-  /// at `end - 1`: the original span runs to the start of whatever follows that last scalar.
-  @inline(__always)
-  public func originalEnd(_ end: Int) -> Int {
-    guard let origin else { return end }
-    if end == 0 { return Int(origin[0]) }
-    // Scalars that came from the same original scalar share an origin; the end is the next distinct one.
-    let last = origin[end - 1]
-    var j = end
-    while j < origin.count - 1 && origin[j] == last { j += 1 }
-    return Int(origin[j])
-  }
-
-  /// Maps a transformed span to the original span.
+  /// Maps a transformed span `start..<end` to the original span.
+  ///
+  /// The end is the origin of the scalar after the span; when that equals the start's origin (one
+  /// original scalar expanded into several, e.g. a legacy letter into base + mark) the span runs to the
+  /// next original scalar, so it is never empty.
   public func originalRange(_ start: Int, _ end: Int) -> (start: Int, end: Int) {
-    if start == end { let s = originalStart(start); return (s, s) }
-    return (originalStart(start), max(originalStart(start), originalEnd(end)))
+    guard let origin else { return (start, end) }
+    let a = Int(origin[start])
+    if start == end { return (a, a) }
+    var j = end
+    var b = Int(origin[j])
+    while b <= a && j < origin.count - 1 { j += 1; b = Int(origin[j]) }
+    return (a, max(a, b))
   }
 
   /// The alignment of applying `self` first and then `next` (whose original is `self`'s output).

@@ -85,12 +85,22 @@ public struct InputDecoder: Sendable {
     return String(view)
   }
 
-  /// Windows-1258 tells: its combining tone bytes or the Vietnamese letters Ă ă Đ đ Ơ ơ Ư ư.
+  /// Windows-1258 tells: its combining tone bytes or the Vietnamese letters Ă ă Đ đ Ơ ơ Ư ư, and no
+  /// valid multi-byte UTF-8 sequence (a UTF-8 file with a corrupt byte is an error, not Windows-1258).
   func looksVietnamese1258(_ bytes: ArraySlice<UInt8>) -> Bool {
     let tells: Set<UInt8> = [0xCC, 0xDE, 0xD2, 0xEC, 0xF2, 0xC3, 0xE3, 0xD0, 0xF0, 0xD5, 0xF5, 0xDD, 0xFD]
     var n = 0
-    for b in bytes where tells.contains(b) { n += 1; if n >= 2 { return true } }
-    return false
+    var i = bytes.startIndex
+    while i < bytes.endIndex {
+      let b = bytes[i]
+      if b >= 0xC2 && b <= 0xF4, i + 1 < bytes.endIndex, bytes[i + 1] & 0xC0 == 0x80 {
+        let len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+        if i + len <= bytes.endIndex, Self.firstInvalidUTF8(bytes[i..<(i + len)]) == nil { return false }
+      }
+      if tells.contains(b) { n += 1 }
+      i += 1
+    }
+    return n >= 1
   }
 
   /// Python's cp1258 codec for 0x80...0xFF (0 = undefined), the same as models/encodings/windows-1258.tsv.

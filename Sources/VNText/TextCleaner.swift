@@ -30,14 +30,13 @@ public struct TextCleaner: Sendable {
 
   /// Whether `apply` would change anything (a fast scan, no allocation).
   public func needsWork(_ s: [Unicode.Scalar]) -> Bool {
-    var prev: Unicode.Scalar = "\n"
-    for (i, c) in s.enumerated() {
+    var lastOut: Unicode.Scalar = "\n", beforeLast: Unicode.Scalar = "\n"
+    for c in s {
       if case .keep = Self.action(c) {} else { return true }
-      if c == " " && prev == " " { return true }
-      if repairSpacing, Self.needsSpaceAfter(prev), i > 1, Self.isLetter(c), !Self.isDigit(s[i - 2]) || !Self.isDigit(c) {
-        if Self.isLetterOrDigit(s[i - 2]) { return true }
-      }
-      prev = c
+      if c == " " && lastOut == " " { return true }
+      if repairSpacing, Self.needsSpaceAfter(lastOut), Self.isLetter(c), Self.isLetterOrDigit(beforeLast) { return true }
+      beforeLast = lastOut
+      lastOut = c
     }
     return false
   }
@@ -47,7 +46,8 @@ public struct TextCleaner: Sendable {
   @inline(__always) static func isLetter(_ s: Unicode.Scalar) -> Bool {
     let v = s.value
     if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
-    return s.properties.isAlphabetic
+    // Combining marks count as part of the letter they follow (NFD input is cleaned before NFC).
+    return s.properties.isAlphabetic || s.properties.generalCategory == .nonspacingMark
   }
   @inline(__always) static func isLetterOrDigit(_ s: Unicode.Scalar) -> Bool { isLetter(s) || isDigit(s) }
 

@@ -3,24 +3,30 @@ import VNText
 
 /// The word list behind word segmentation: syllables, multi-syllable words and their costs.
 ///
-/// Built from `models/lexicon/*.tsv` (`word<TAB>count`, syllables separated by one space, lower case)
-/// and the user's own word list. Syllables get small integer ids; a word of up to `maxWordLength`
-/// syllables is keyed by its packed ids. Each syllable is registered under both tone placements
-/// (`hòa`/`hoà`), so lookups work whatever style the text is normalised to.
+/// Built from `models/lexicon/` (see `scripts/segmenter_reference.py`, of which the segmenter is a port):
+/// `words.tsv` (news counts), `ud-vtb-words.tsv` and `ud-vtb-splits.tsv` (UD VTB train+dev counts,
+/// CC BY-SA 4.0), `params.tsv`, `surnames.txt`, plus the user's own word list. Syllables get small
+/// integer ids; a word of up to `maxWordLength` syllables is keyed by its packed ids. Each syllable is
+/// registered under both tone placements (`hòa`/`hoà`), so lookups work whatever style the text is in.
 public struct Lexicon: Sendable {
   public static let maxWordLength = 4
 
   /// Syllable hash → id (1-based; 0 = unknown).
   var syllableIDs: [UInt64: UInt16] = [:]
-  /// Packed ids → cost (lower is likelier).
+  /// Packed ids of a multi-syllable word → cost.
   var wordCost: [UInt64: Float] = [:]
   /// Cost of a single syllable, by id; index 0 is the unknown-syllable cost.
-  var syllableCost: [Float] = [0]
+  var syllableCost: [Float] = [.infinity]
   /// Surname hashes (lower case) for the person-name rule.
   var surnames: Set<UInt64> = []
-  /// Costs derive from counts: cost = log(total) − log(count + smoothing).
-  public private(set) var totalCount: Double = 1
   var params = SegmenterParameters()
+
+  // Counts gathered while loading, turned into costs by `finish()`.
+  private var news: [UInt64: Double] = [:]
+  private var vtb: [UInt64: Double] = [:]
+  private var splits: [UInt64: Double] = [:]
+  private var userWords: Set<UInt64> = []
+  private var lengths: [UInt64: Int] = [:]
 
   public init() {}
 
@@ -47,64 +53,90 @@ public struct Lexicon: Sendable {
     return key
   }
 
-  /// Adds a word with a count; multi-syllable words longer than `maxWordLength` are ignored.
-  public mutating func add(word: String, count: Double) {
-    let syllables = word.lowercased().split(separator: " ").map(String.init)
-    guard !syllables.isEmpty, syllables.count <= Self.maxWordLength else { return }
+  /// The packed key of a word (syllables separated by spaces), creating syllable ids as needed.
+  private mutating func key(_ word: String) -> (UInt64, Int)? {
+    let syllables = word.lowercased().split(separator: " ")
+    guard !syllables.isEmpty, syllables.count <= Self.maxWordLength else { return nil }
     var ids: [UInt16] = []
-    for s in syllables { guard let id = id(for: s, create: true) else { return }; ids.append(id) }
-    let cost = Float(log(totalCount) - log(count + params.smoothing))
-    if ids.count == 1 {
-      syllableCost[Int(ids[0])] = min(syllableCost[Int(ids[0])], cost)
-    } else {
-      let key = Self.pack(ids)
-      wordCost[key] = min(wordCost[key] ?? .infinity, cost)
+    for s in syllables { guard let id = id(for: String(s), create: true) else { return nil }; ids.append(id) }
+    return (Self.pack(ids), ids.count)
+  }
+
+  public enum CountKind: Sendable { case news, vtb, splits }
+
+  /// Loads `word<TAB>count` rows into one of the count tables (equal keys add up).
+  public mutating func load(_ table: TSVTable, as kind: CountKind) throws(TokenizeError) {
+    for row in table.rows {
+      guard row.fields.count >= 2, let c = Double(row.fields[1]), !row.fields[0].isEmpty else {
+        throw .badData(path: table.path, line: row.line, message: "expected word<TAB>count")
+      }
+      guard let (k, n) = key(row.fields[0]) else { continue }
+      lengths[k] = n
+      switch kind {
+      case .news: news[k, default: 0] += c
+      case .vtb: vtb[k, default: 0] += c
+      case .splits: splits[k, default: 0] += c
+      }
     }
   }
 
   public mutating func addSurname(_ s: String) { surnames.insert(SyllableKey.hash(s.lowercased())) }
 
-  /// Loads `word<TAB>count` rows; the total is set from the first table when not yet known.
-  public mutating func load(_ table: TSVTable, setTotal: Bool, weight: Double = 1) throws(TokenizeError) {
-    var parsed: [(String, Double)] = []
-    parsed.reserveCapacity(table.rows.count)
-    for row in table.rows {
-      guard row.fields.count >= 2, let c = Double(row.fields[1]), !row.fields[0].isEmpty else {
-        throw .badData(path: table.path, line: row.line, message: "expected word<TAB>count")
-      }
-      parsed.append((row.fields[0], c))
-    }
-    if setTotal { totalCount = max(1, parsed.reduce(0) { $0 + $1.1 }) }
-    for (w, c) in parsed { add(word: w, count: c * weight) }
-  }
-
-  /// Words from a user's list (one per line, syllables separated by spaces or `_`): always preferred.
+  /// Words from a user's list (one per line, syllables separated by spaces or `_`): always in the lexicon,
+  /// at the cost of a frequent word.
   public mutating func addUserWords(_ contents: String) {
     for line in contents.split(whereSeparator: \.isNewline) {
       let w = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "_" }).joined(separator: " ")
       if w.isEmpty || w.hasPrefix("#") { continue }
-      add(word: w, count: totalCount * params.userWordShare)
+      if let (k, n) = key(w) { userWords.insert(k); lengths[k] = n }
     }
   }
 
-  /// Fills unknown single-syllable costs once loading is done.
+  /// Turns the counts into costs (the reference's `build_costs`). Call once after loading.
   public mutating func finish() {
-    let unknown = Float(log(totalCount) - log(params.smoothing)) + params.unknownPenalty
+    let p = params
+    var merged: [UInt64: Double] = news
+    for (k, c) in vtb { merged[k, default: 0] += p.vtbWeight * c }
+    let total = max(1, merged.values.reduce(0, +))
+    let lnN = log(total)
+    for (k, c) in merged {
+      let n = lengths[k] ?? 1
+      var cost = lnN - log(c + p.alpha) + Double(n - 1) * p.lengthPenalty
+      if n > 1 && p.splitWeight != 0 {
+        cost += p.splitWeight * log(((splits[k] ?? 0) + p.splitPrior) / ((vtb[k] ?? 0) + p.splitPrior))
+      }
+      set(k, n, Float(cost))
+    }
+    // User words cost as much as a word seen in 1% of the text.
+    for k in userWords {
+      let n = lengths[k] ?? 1
+      set(k, n, min(cost(k, n), Float(lnN - log(total * 0.01 + p.alpha) + Double(n - 1) * p.lengthPenalty)))
+    }
+    let unknown = Float(lnN - log(p.alpha) + p.unknownPenalty)
     syllableCost[0] = unknown
     for i in 1..<syllableCost.count where syllableCost[i] == .infinity { syllableCost[i] = unknown }
+    news = [:]; vtb = [:]; splits = [:]; lengths = [:]; userWords = []
+  }
+
+  private mutating func set(_ k: UInt64, _ n: Int, _ cost: Float) {
+    if n == 1 { syllableCost[Int(k)] = cost } else { wordCost[k] = cost }
+  }
+
+  private func cost(_ k: UInt64, _ n: Int) -> Float {
+    n == 1 ? syllableCost[Int(k)] : (wordCost[k] ?? .infinity)
   }
 }
 
-/// Tunable constants of the segmenter, from `models/lexicon/params.tsv` when present.
+/// Tunable constants of the segmenter, from `models/lexicon/params.tsv` (names as in the reference).
 public struct SegmenterParameters: Sendable {
-  public var smoothing: Double = 0.5
-  public var unknownPenalty: Float = 2
-  public var userWordShare: Double = 0.01
-  /// Weight of the counts learned from the UD VTB train/dev splits (0 = not used).
+  public var alpha: Double = 0.5
   public var vtbWeight: Double = 0
-  /// Added to the cost of every word (per word, so it favours fewer words when positive).
-  public var lengthPenalty: Float = 0
+  public var lengthPenalty: Double = 0
+  public var unknownPenalty: Double = 0
   public var nameCost: Float = 1
+  public var capSpanCost: Float = 1000
+  public var splitWeight: Double = 0
+  public var splitPrior: Double = 1
 
   public init() {}
 }

@@ -10,9 +10,10 @@ extension Tokenizer {
     if models.exists("lexicon/params.tsv") {
       lexicon.params = try SegmenterParameters(table: models.table("lexicon/params.tsv"))
     }
-    try lexicon.load(models.table("lexicon/words.tsv"), setTotal: true)
-    if models.exists("lexicon/ud-vtb-words.tsv"), lexicon.params.vtbWeight > 0 {
-      try lexicon.load(models.table("lexicon/ud-vtb-words.tsv"), setTotal: false, weight: lexicon.params.vtbWeight)
+    try lexicon.load(models.table("lexicon/words.tsv"), as: .news)
+    for (file, kind) in [("lexicon/ud-vtb-words.tsv", Lexicon.CountKind.vtb), ("lexicon/ud-vtb-splits.tsv", .splits)]
+    where models.exists(file) {
+      try lexicon.load(models.table(file), as: kind)
     }
     for line in try models.read("lexicon/surnames.txt").split(separator: "\n") where !line.hasPrefix("#") && !line.isEmpty {
       lexicon.addSurname(String(line.split(separator: "\t").first ?? line))
@@ -37,11 +38,18 @@ extension SegmenterParameters {
         throw .badData(path: table.path, line: row.line, message: "expected name<TAB>number")
       }
       switch row.fields[0] {
-      case "alpha": smoothing = v
-      case "unk_penalty": unknownPenalty = Float(v)
+      case "alpha": alpha = v
       case "vtb_weight": vtbWeight = v
-      case "len_penalty": lengthPenalty = Float(v)
+      case "len_penalty": lengthPenalty = v
+      case "unk_penalty": unknownPenalty = v
       case "name_cost": nameCost = Float(v)
+      case "cap_span_cost": capSpanCost = Float(v)
+      case "split_weight": splitWeight = v
+      case "split_prior": splitPrior = v
+      case "max_word_len":
+        guard Int(v) == Lexicon.maxWordLength else {
+          throw .badData(path: table.path, line: row.line, message: "max_word_len must be \(Lexicon.maxWordLength)")
+        }
       default: continue
       }
     }

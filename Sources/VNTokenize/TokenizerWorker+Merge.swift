@@ -6,6 +6,7 @@ import VNCore
 ///   (number, optional `/year`, then code words joined by `-` or `/`);
 /// - `QĐ-TTg`, `NĐ-CP`, `ND-CP` → one `symbol` (two or more acronyms joined by `-`);
 /// - `15/3/2024`, `15/3`, `1-12-2011` → one `date` (day ≤ 31, month ≤ 12; `-` needs the year).
+/// - `...` → one punctuation token.
 /// Unit codes (`PC45`, `A05`), dotted abbreviations (`TP.HCM`) and decimals (`1.245`, `3,5`) already
 /// come whole from ICU and are only classified. Merges require the parts to touch (no space between).
 extension TokenizerWorker {
@@ -15,7 +16,13 @@ extension TokenizerWorker {
     out.reserveCapacity(raw.count)
     var i = 0
     while i < raw.count {
-      if let end = matchSymbol(i) ?? matchDate(i) ?? matchAcronymSymbol(i) {
+      if isChar(i, Units.dot), touches(i, i + 1), isChar(i + 1, Units.dot) {
+        // An ellipsis written as dots (`...`) is one punctuation token.
+        var end = i + 1
+        while end + 1 < raw.count, touches(end, end + 1), isChar(end + 1, Units.dot) { end += 1 }
+        out.append(RawToken(start: raw[i].start, end: raw[end].end, kind: .punctuation))
+        i = end + 1
+      } else if let end = matchSymbol(i) ?? matchDate(i) ?? matchAcronymSymbol(i) {
         let kind: TokenKind = isDateMatch(i, end) ? .date : .symbol
         out.append(RawToken(start: raw[i].start, end: raw[end - 1].end, kind: kind))
         i = end

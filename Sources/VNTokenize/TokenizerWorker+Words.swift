@@ -18,7 +18,7 @@ extension TokenizerWorker {
       run.removeAll(keepingCapacity: true)
       for k in i..<j { run.append(syllable(raw[k])) }
       lengths.removeAll(keepingCapacity: true)
-      segmenter.segment(run, into: &lengths)
+      segmenter.segment(run, initial: startsSentence(i), into: &lengths)
       var k = i
       for (len, name) in lengths {
         var t = raw[k]
@@ -31,6 +31,16 @@ extension TokenizerWorker {
       i = j
     }
     raw = out
+  }
+
+  /// A run starts a sentence when it opens the text, follows a line break, or follows `. ! ? …` or a quote.
+  private func startsSentence(_ i: Int) -> Bool {
+    guard i > 0 else { return true }
+    let prev = raw[i - 1]
+    for p in Int(prev.end)..<Int(raw[i].start) where units[p] == 0x0A { return true }
+    guard prev.kind == .punctuation else { return false }
+    let u = units[Int(prev.end) - 1]
+    return u == 0x2E || u == 0x21 || u == 0x3F || u == 0x2026 || u == 0x22 || u == 0x201C || u == 0x201D
   }
 
   private func syllable(_ t: RawToken) -> WordSegmenter.Syllable {

@@ -1,73 +1,81 @@
-/// Groups adjacent syllables into words by minimum total cost (maximal matching with frequencies).
+/// Groups adjacent syllables into words by minimum total cost (a port of scripts/segmenter_reference.py).
 ///
-/// `bộ công an ban hành chỉ thị` → `bộ | công an | ban hành | chỉ thị`. Each candidate word (a lexicon
-/// entry of up to four syllables, or any single syllable) costs −log P(word); dynamic programming finds
-/// the cheapest split of a run, ties going to fewer, longer words. Unlike greedy longest match it does
-/// not swallow a syllable that the next word needs (`học sinh học` → `học sinh | học` only when that is
-/// likelier). Runs of 2–4 Title-case syllables that start with a surname stay one word
-/// (`Nguyễn Văn Thành`), so person names are never split.
+/// `bộ công an ban hành chỉ thị` → `bộ | công an | ban hành | chỉ thị`. Each candidate costs −log P(word)
+/// plus a length penalty and a penalty for compounds the UD treebank usually splits; dynamic programming
+/// finds the cheapest split of a run (ties go to the longer last word). Unlike greedy longest match it
+/// does not swallow a syllable the next word needs. Person names (a surname followed by Title-case
+/// syllables: `Nguyễn Văn Thành`) and other runs of Title-case syllables (`Đài Loan`) are candidates too,
+/// so names are kept whole.
 struct WordSegmenter {
   let lexicon: Lexicon
 
-  /// One syllable of a run: its id (0 = unknown), whether it is Title case, its surname flag.
+  /// One syllable of a run: its id (0 = unknown), Title case, surname.
   struct Syllable {
     var id: UInt16
     var titleCase: Bool
     var surname: Bool
   }
 
-  /// Word lengths (in syllables) covering `run`, and whether each word is a person name.
-  func segment(_ run: [Syllable], into out: inout [(length: Int, name: Bool)]) {
-    var i = 0
-    while i < run.count {
-      // A name: surname + 1–3 more Title-case syllables.
-      if run[i].surname && run[i].titleCase {
-        var j = i + 1
-        while j < run.count && j - i < Lexicon.maxWordLength && run[j].titleCase { j += 1 }
-        if j - i >= 2 {
-          // Segment what came before the name, then the name.
-          out.append((j - i, true))
-          i = j
-          continue
-        }
-      }
-      // Find the next name start to bound the DP run.
-      var end = i + 1
-      while end < run.count && !(run[end].surname && run[end].titleCase && end + 1 < run.count && run[end + 1].titleCase) {
-        end += 1
-      }
-      dp(run, i, end, &out)
-      i = end
-    }
-  }
-
-  private func dp(_ run: [Syllable], _ from: Int, _ to: Int, _ out: inout [(length: Int, name: Bool)]) {
-    let n = to - from
+  /// Appends the word lengths (in syllables) covering `run` and whether each is a person name.
+  /// - Parameter initial: the run starts a sentence (its first syllable cannot start a capitalised span).
+  func segment(_ run: [Syllable], initial: Bool, into out: inout [(length: Int, name: Bool)]) {
+    let n = run.count
     if n == 1 { out.append((1, false)); return }
+    let maxLen = Lexicon.maxWordLength
+    // Name candidates: start → length.
+    var nameLength = [Int](repeating: 0, count: n)
+    for i in 0..<n where run[i].titleCase && run[i].surname {
+      var l = 1
+      while i + l < n && run[i + l].titleCase { l += 1 }
+      if l >= 2 { nameLength[i] = min(l, maxLen) }
+    }
+    // Consecutive capitalised syllables ending at each position (for cap spans).
+    var capRun = [Int](repeating: 0, count: n)
+    for i in 0..<n {
+      let ok = run[i].titleCase && !(initial && i == 0)
+      capRun[i] = ok ? (i > 0 ? capRun[i - 1] + 1 : 1) : 0
+    }
     var best = [Float](repeating: .infinity, count: n + 1)
     var back = [Int](repeating: 1, count: n + 1)
+    var isName = [Bool](repeating: false, count: n + 1)
     best[0] = 0
     for end in 1...n {
-      // Single syllable.
-      let s = run[from + end - 1].id
-      best[end] = best[end - 1] + lexicon.syllableCost[Int(s)]
-      back[end] = 1
-      var key = UInt64(s)
-      var len = 1
-      while s != 0 && len < Lexicon.maxWordLength && end - len >= 1 {
-        let prev = run[from + end - len - 1].id
-        if prev == 0 { break }
-        key = (key << 16) | UInt64(prev)
-        len += 1
-        if let c = lexicon.wordCost[key] {
-          let total = best[end - len] + c
-          if total <= best[end] { best[end] = total; back[end] = len }
+      for k in stride(from: min(maxLen, end), through: 1, by: -1) {
+        let s = end - k
+        var cost = Float.infinity
+        var name = false
+        if k == 1 {
+          cost = lexicon.syllableCost[Int(run[s].id)]
+        } else {
+          if let c = wordCost(run, s, end) { cost = c }
+          if nameLength[s] == k {
+            let c = lexicon.params.nameCost * Float(k)
+            if c < cost { cost = c; name = true }
+          } else if capRun[end - 1] >= k {
+            cost = min(cost, lexicon.params.capSpanCost)
+          }
         }
+        guard cost < .infinity else { continue }
+        let total = best[s] + cost
+        if total < best[end] { best[end] = total; back[end] = k; isName[end] = name }
       }
     }
-    var lengths: [Int] = []
+    var words: [(Int, Bool)] = []
     var k = n
-    while k > 0 { lengths.append(back[k]); k -= back[k] }
-    for l in lengths.reversed() { out.append((l, false)) }
+    while k > 0 { words.append((back[k], isName[k])); k -= back[k] }
+    for w in words.reversed() { out.append(w) }
+  }
+
+  @inline(__always)
+  private func wordCost(_ run: [Syllable], _ s: Int, _ e: Int) -> Float? {
+    var key: UInt64 = 0
+    var shift: UInt64 = 0
+    for i in s..<e {
+      let id = run[i].id
+      if id == 0 { return nil }
+      key |= UInt64(id) << shift
+      shift += 16
+    }
+    return lexicon.wordCost[key]
   }
 }
