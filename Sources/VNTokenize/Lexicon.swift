@@ -82,8 +82,11 @@ public struct Lexicon: Sendable {
 
   public mutating func addSurname(_ s: String) { surnames.insert(SyllableKey.hash(s.lowercased())) }
 
-  /// Words from a user's list (one per line, syllables separated by spaces or `_`): always in the lexicon,
-  /// at the cost of a frequent word.
+  /// Cost per syllable of a user's word: far below any model cost (the lowest, for compounds the treebank
+  /// always keeps whole, is around −60 for a whole word), so the user's word wins wherever it occurs.
+  static let userWordCost: Float = -100
+
+  /// Words from a user's list (one per line, syllables separated by spaces or `_`): always kept whole.
   public mutating func addUserWords(_ contents: String) {
     for line in contents.split(whereSeparator: \.isNewline) {
       let w = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "_" }).joined(separator: " ")
@@ -107,10 +110,10 @@ public struct Lexicon: Sendable {
       }
       set(k, n, Float(cost))
     }
-    // User words cost as much as a word seen in 1% of the text.
+    // User words override the model: they cost less than any split of their syllables can.
     for k in userWords {
       let n = lengths[k] ?? 1
-      set(k, n, min(cost(k, n), Float(lnN - log(total * 0.01 + p.alpha) + Double(n - 1) * p.lengthPenalty)))
+      set(k, n, min(cost(k, n), Self.userWordCost * Float(n)))
     }
     let unknown = Float(lnN - log(p.alpha) + p.unknownPenalty)
     syllableCost[0] = unknown

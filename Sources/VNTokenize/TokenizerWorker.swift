@@ -70,7 +70,13 @@ public final class TokenizerWorker {
   private func classifyNumber(_ s: Int32, _ e: Int32) -> TokenKind {
     // `15.3.2020`: ICU keeps a number with two dots whole; it is a date when the parts fit one.
     var dots: [Int] = []
-    for i in Int(s)..<Int(e) where units[i] == Units.dot { dots.append(i) }
+    for i in Int(s)..<Int(e) {
+      let u = units[i]
+      if u == Units.dot { dots.append(i) } else if !Units.isDigit(u) && u != 0x2C && u != 0x5F {
+        // ICU gives a number status to letters followed by digits (`PC45`, `A05`, `QH14`): a code.
+        return .code
+      }
+    }
     if dots.count == 2, isDateParts(Int(s), dots[0], dots[1], Int(e), requireYear: true) { return .date }
     return .number
   }
