@@ -22,10 +22,11 @@ let package = Package(
       name: "CICUShim",
       linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
     ),
+    .target(name: "CZlibShim", linkerSettings: [.linkedLibrary("z")]),
     .target(name: "VNCore", swiftSettings: strict),
     .target(name: "VNText", dependencies: ["VNCore", "CICUShim"], swiftSettings: strict),
     .target(name: "VNTokenize", dependencies: ["VNCore", "VNText", "CICUShim"], swiftSettings: strict),
-    .target(name: "VNOutput", dependencies: ["VNCore"], swiftSettings: strict),
+    .target(name: "VNOutput", dependencies: ["VNCore", "VNText", "CZlibShim"], swiftSettings: strict),
     .target(name: "VNExtract", dependencies: ["VNCore", "VNText", "VNTokenize"], swiftSettings: strict),
     .target(name: "VNPipeline", dependencies: ["VNCore", "VNText", "VNTokenize", "VNExtract", "VNOutput"], swiftSettings: strict),
     .target(name: "VNEvaluate", dependencies: ["VNCore", "VNText", "VNOutput"], swiftSettings: strict),

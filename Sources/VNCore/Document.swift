@@ -40,8 +40,17 @@ public struct DocumentFailure: Error, Sendable, Equatable {
   public var kind: Kind
   public var message: String
   public var location: SourceLocation
+  /// The document's id when it could be read (a JSON line with an id but no text), else nil.
+  public var documentID: String?
 
-  public init(kind: Kind, message: String, location: SourceLocation) {
-    self.kind = kind; self.message = message; self.location = location
+  public init(kind: Kind, message: String, location: SourceLocation, documentID: String? = nil) {
+    self.kind = kind; self.message = message; self.location = location; self.documentID = documentID
+  }
+
+  /// The id of the error record: the document's own id, else `path:line`, else the path.
+  public var recordID: String {
+    if let documentID { return documentID }
+    if let line = location.line { return "\(location.path):\(line)" }
+    return location.path
   }
 }

@@ -11,7 +11,7 @@ public enum RecordWriter {
     let doc = record.document
     w.beginObject()
     w.key("schema"); w.string(schema)
-    w.key("id"); w.string(doc.id)
+    w.key("id"); w.string(record.failure?.recordID ?? doc.id)
     w.key("source"); w.string(doc.location.path)
     if let line = doc.location.line { w.key("line"); w.int(line) }
     if let failure = record.failure {

@@ -1,6 +1,167 @@
 import ArgumentParser
+import Foundation
+import VNCore
+import VNOutput
+import VNPipeline
+import VNText
 
-struct ExtractCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "extract", abstract: "(in progress)")
-  func run() throws { throw ValidationError("vnmine extract is not available yet") }
+struct ExtractCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "extract",
+    abstract: "Annotate documents with ranks, titles, officials, units and directives (annotated JSONL).",
+    discussion: """
+      Reads plain-text files (one document each), JSONL files (one document per line) and their .gz forms, \
+      folders (recursively, sorted) or standard input ('-'). Writes one JSON record per input document, in \
+      input order: the annotation, or an error record naming the file and line. Exit status: 0 when every \
+      document was annotated, 2 when some failed, 1 on usage errors, 130 when interrupted.
+      """
+  )
+
+  enum Format: String, ExpressibleByArgument { case auto, text, jsonl }
+
+  @Argument(help: "Input files or folders; '-' (or nothing) reads standard input.")
+  var inputs: [String] = []
+  @Option(name: .shortAndLong, help: "Write to FILE (atomically) instead of standard output.")
+  var output: String?
+  @Flag(help: "Continue an interrupted run into the --output file.")
+  var resume = false
+  @Option(help: "Input format: auto (by extension, else sniffed), text, jsonl.")
+  var inputFormat: Format = .auto
+  @Option(help: "JSONL field holding the text.")
+  var textField = "text"
+  @Option(help: "JSONL field holding the document id (default: path:line).")
+  var idField = "id"
+  @Flag(help: "Plain text: pass the first line through as the title (the text keeps it).")
+  var titleFirstLine = false
+  @Option(help: "Plain-text input encoding: auto, utf-8, windows-1258.")
+  var encoding: InputDecoder.Encoding = .auto
+  @Option(help: "Documents larger than this many MB become error records.")
+  var maxDocumentMb = 64
+  @Option(help: "Concurrent workers (default: active cores).")
+  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+  @Option(help: "The models folder (default: found next to the executable or in the repository).")
+  var models: String?
+  @Option(help: "A folder of TSV files in the models/gazetteers format that add to or override the gazetteers.")
+  var modelsOverlay: String?
+  @Option(help: "Your own word list (one word per line), added to the lexicon without rebuilding.")
+  var userWords: String?
+  @Flag(help: "Show a progress line on standard error even when it is not a terminal.")
+  var progress = false
+  @Flag(help: "No progress line and no summary.")
+  var quiet = false
+  @OptionGroup var normalization: NormalizationFlags
+
+  func validate() throws {
+    if resume && output == nil { throw ValidationError("--resume needs --output FILE") }
+    if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+  }
+
+  func run() async throws {
+    let modelDir = try ModelDirectory.locate(explicit: models)
+    var words: String?
+    if let userWords {
+      guard let d = FileManager.default.contents(atPath: userWords) else { throw ValidationError("\(userWords): cannot be read") }
+      words = String(decoding: d, as: UTF8.self)
+    }
+    let overlay = modelsOverlay.map { ModelDirectory(path: $0) }
+    let annotator = try Annotator.load(models: modelDir, options: normalization.options, overlay: overlay, userWords: words)
+    var reader = ReaderOptions()
+    reader.format = ReaderOptions.Format(rawValue: inputFormat.rawValue) ?? .auto
+    reader.textField = textField
+    reader.idField = idField
+    reader.titleFirstLine = titleFirstLine
+    reader.encoding = encoding
+    reader.maxDocumentBytes = maxDocumentMb << 20
+    let files = InputSpec.expand(inputs) { FileHandle.standardError.write(Data("vnmine: warning: \($0)\n".utf8)) }
+
+    let out = try OutputFile(path: output, resume: resume)
+    let stop = StopSignal()
+    let interrupt = InterruptHandler(stop)
+    let meter = ProgressMeter(enabled: !quiet && (progress || isatty(2) == 1), totalBytes: ProgressMeter.plainSize(files))
+    let summary = try await Pipeline(annotator: annotator, jobs: jobs)
+      .run(files: files, options: reader, alreadyWritten: out.written, stop: stop) { record in
+        try out.write(record.json)
+        meter.update(documents: 1, chars: record.chars)
+      }
+    try out.finish()
+    meter.finish()
+    _ = interrupt
+    if !quiet { FileHandle.standardError.write(Data(Self.summaryText(summary, output: output).utf8)) }
+    if summary.interrupted { throw ExitCode(130) }
+    if summary.errors > 0 { throw ExitCode(2) }
+  }
+
+  static func summaryText(_ s: PipelineSummary, output: String?) -> String {
+    let rate = s.seconds > 0 ? Double(s.chars) / s.seconds : 0
+    var t = "vnmine: \(s.documents) documents"
+    if s.skipped > 0 { t += " (+\(s.skipped) already written)" }
+    t += ", \(s.errors) errors, \(s.chars) chars, \(String(format: "%.2f", s.seconds)) s, \(String(format: "%.0f", rate)) chars/s\n"
+    for f in s.failures { t += "  error: \(f.message.isEmpty ? f.kind.rawValue : f.message)\n" }
+    if s.errors > s.failures.count { t += "  … and \(s.errors - s.failures.count) more (see the error records)\n" }
+    if s.interrupted { t += "vnmine: interrupted; completed records are written\(output.map { " to \($0); run again with --resume to finish" } ?? "")\n" }
+    return t
+  }
+}
+
+/// Turns Ctrl-C into a stop request: the reader stops, the records in flight are written, exit 130.
+final class InterruptHandler {
+  private let source: any DispatchSourceSignal
+  init(_ stop: StopSignal) {
+    signal(SIGINT, SIG_IGN)
+    source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+    source.setEventHandler { stop.stop() }
+    source.resume()
+  }
+  deinit { source.cancel() }
+}
+
+/// A progress line on standard error: documents, MB of text, rate and, for plain files, ETA.
+final class ProgressMeter {
+  let enabled: Bool
+  let totalBytes: Int?
+  let start = Date()
+  var last = Date.distantPast
+  var documents = 0
+  var chars = 0
+
+  init(enabled: Bool, totalBytes: Int?) { self.enabled = enabled; self.totalBytes = totalBytes }
+
+  /// Total size of the inputs when all are uncompressed regular files (else no ETA).
+  static func plainSize(_ files: [String]) -> Int? {
+    var total = 0
+    for f in files {
+      guard f != "-", !f.hasSuffix(".gz"), let a = try? FileManager.default.attributesOfItem(atPath: f),
+            let n = a[.size] as? Int else { return nil }
+      total += n
+    }
+    return total
+  }
+
+  func update(documents d: Int, chars c: Int) {
+    documents += d
+    chars += c
+    guard enabled else { return }
+    let now = Date()
+    guard now.timeIntervalSince(last) > 0.2 else { return }
+    last = now
+    draw(now)
+  }
+
+  private func draw(_ now: Date) {
+    let secs = max(0.001, now.timeIntervalSince(start))
+    let mb = Double(chars) / 1_000_000
+    var line = String(format: "\r  %d docs  %.1f M chars  %.1f M chars/s", documents, mb, mb / secs)
+    if let totalBytes, totalBytes > 0 {
+      // Vietnamese text runs about 1.3 UTF-8 bytes per character.
+      let done = min(0.999, Double(chars) * 1.3 / Double(totalBytes))
+      if done > 0.01 { line += String(format: "  ETA %.0f s", secs / done - secs) }
+    }
+    FileHandle.standardError.write(Data((line + "   ").utf8))
+  }
+
+  func finish() {
+    guard enabled else { return }
+    draw(Date())
+    FileHandle.standardError.write(Data("\n".utf8))
+  }
 }

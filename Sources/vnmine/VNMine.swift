@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct VNMine: ParsableCommand {
+struct VNMine: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "vnmine",
     abstract: "Mine Vietnamese news: normalise, tokenize and extract officials, units and directives.",
