@@ -5,6 +5,12 @@ let strict: [SwiftSetting] = [
   .enableUpcomingFeature("ExistentialAny"),
 ]
 
+/// Hot text-processing targets: release builds skip run-time exclusivity checks (the tokenizer's
+/// profile showed them at ~5%); debug builds and tests keep them.
+let hot: [SwiftSetting] = strict + [
+  .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+]
+
 let package = Package(
   name: "vnmine",
   platforms: [.macOS(.v14)],
@@ -23,11 +29,11 @@ let package = Package(
       linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
     ),
     .target(name: "CZlibShim", linkerSettings: [.linkedLibrary("z")]),
-    .target(name: "VNCore", swiftSettings: strict),
-    .target(name: "VNText", dependencies: ["VNCore", "CICUShim"], swiftSettings: strict),
-    .target(name: "VNTokenize", dependencies: ["VNCore", "VNText", "CICUShim"], swiftSettings: strict),
+    .target(name: "VNCore", swiftSettings: hot),
+    .target(name: "VNText", dependencies: ["VNCore", "CICUShim"], swiftSettings: hot),
+    .target(name: "VNTokenize", dependencies: ["VNCore", "VNText", "CICUShim"], swiftSettings: hot),
     .target(name: "VNOutput", dependencies: ["VNCore", "VNText", "CZlibShim"], swiftSettings: strict),
-    .target(name: "VNExtract", dependencies: ["VNCore", "VNText", "VNTokenize"], swiftSettings: strict),
+    .target(name: "VNExtract", dependencies: ["VNCore", "VNText", "VNTokenize"], swiftSettings: hot),
     .target(name: "VNPipeline", dependencies: ["VNCore", "VNText", "VNTokenize", "VNExtract", "VNOutput"], swiftSettings: strict),
     .target(name: "VNEvaluate", dependencies: ["VNCore", "VNText", "VNOutput"], swiftSettings: strict),
     .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
@@ -58,3 +64,14 @@ let package = Package(
     .testTarget(name: "VNIndexTests", dependencies: ["VNIndex", "VNTestSupport"], swiftSettings: strict),
   ]
 )
+
+// Benchmarks are opt-in: `VNMINE_BENCH=1 swift build -c release --product vnbench` (see scripts/bench-*.sh).
+// A normal build never compiles them.
+if Context.environment["VNMINE_BENCH"] == "1" {
+  package.targets.append(.executableTarget(
+    name: "vnbench",
+    dependencies: ["VNCore", "VNText", "VNTokenize", "VNExtract", "VNPipeline", "VNOutput", "CICUShim"],
+    path: "Benchmarks/VNBench"
+  ))
+  package.products.append(.executable(name: "vnbench", targets: ["vnbench"]))
+}

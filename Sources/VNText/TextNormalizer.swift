@@ -55,17 +55,39 @@ public struct TextNormalizer: Sendable {
   }
 
   public func normalize(_ text: String) -> NormalizedText {
+    var text = text
+    // Decide on UTF-8 bytes which steps could change anything; clean text is returned untouched.
+    let needs: (legacy: Bool, cleanup: Bool, nfc: Bool, tone: Bool, count: Int) = text.withUTF8 { b in
+      (legacy != nil && Utf8Scan.hasLatin1(b) && !Utf8Scan.hasGenuineVietnamese(b),
+       options.cleanup && Utf8Scan.mayNeedCleanup(b, repairSpacing: options.spacing),
+       options.nfc && Utf8Scan.mayNeedNFC(b),
+       tone.map { Utf8Scan.mayNeedTone(b, style: $0.style) } ?? false,
+       Utf8Scan.scalarCount(b))
+    }
+    var toneNeeded = needs.tone
+    guard needs.legacy || needs.cleanup || needs.nfc || toneNeeded else {
+      return NormalizedText(original: text, text: text, alignment: .identity(count: needs.count), legacyEncoding: nil)
+    }
     var buffer = ScalarBuffer(text)
     var changed = false
     var detected: LegacyEncoding?
-    if let legacy, let enc = legacy.detect(buffer.scalars) {
+    if needs.legacy, let legacy, let enc = legacy.detect(buffer.scalars) {
       legacy.convert(&buffer, from: enc)
       detected = enc
       changed = true
     }
-    if options.cleanup, cleaner.apply(&buffer) { changed = true }
-    if options.nfc, nfc.apply(&buffer) { changed = true }
-    if let tone, tone.apply(&buffer.scalars) { changed = true }
+    // After a legacy conversion every later step must look again.
+    let all = detected != nil
+    if options.cleanup, needs.cleanup || all, cleaner.apply(&buffer) {
+      changed = true
+      // Removing junk can join a syllable's letters: look again.
+      if let tone, !toneNeeded { toneNeeded = Utf8Scan.mayNeedTone(buffer.scalars, style: tone.style) }
+    }
+    if options.nfc, needs.nfc || all, nfc.apply(&buffer) {
+      changed = true
+      if let tone, !toneNeeded { toneNeeded = Utf8Scan.mayNeedTone(buffer.scalars, style: tone.style) }
+    }
+    if let tone, toneNeeded || all, tone.apply(&buffer.scalars) { changed = true }
     guard changed else {
       return NormalizedText(original: text, text: text, alignment: .identity(count: buffer.inputCount), legacyEncoding: nil)
     }

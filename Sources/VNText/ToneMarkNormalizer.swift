@@ -41,65 +41,82 @@ public struct ToneMarkNormalizer: Sendable {
   }
 
   @inline(__always)
-  static func isLetter(_ s: Unicode.Scalar) -> Bool {
-    let v = s.value
-    if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
-    return s.properties.isAlphabetic
-  }
+  static func isLetter(_ s: Unicode.Scalar) -> Bool { Utf8Scan.isLetter(s) }
 
+  /// Packs up to four lower-case ASCII letters into an integer (onsets and finals).
+  @inline(__always) static func pack(_ s: String) -> UInt32 { s.utf8.reduce(0) { $0 << 8 | UInt32($1) } }
+  /// `đ` in packed onsets.
+  static let dStroke: UInt32 = 0x01
   /// Valid final consonants (after the nucleus).
-  private static let finals: Set<String> = ["c", "ch", "m", "n", "ng", "nh", "p", "t"]
+  private static let finals: Set<UInt32> = Set(["c", "ch", "m", "n", "ng", "nh", "p", "t"].map(pack))
   /// Valid onsets made of consonant letters (before the first vowel); `qu`/`gi` are handled apart.
-  private static let onsets: Set<String> = [
-    "", "b", "c", "ch", "d", "đ", "g", "gh", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh", "p", "ph",
+  private static let onsets: Set<UInt32> = Set([
+    "", "b", "c", "ch", "d", "g", "gh", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh", "p", "ph",
     "r", "s", "t", "th", "tr", "v", "x",
-  ]
+  ].map(pack)).union([dStroke])
 
   /// Fixes the syllable `scalars[start..<end]`; returns whether it changed.
   private func fix(_ s: inout [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
     // Decode: consonant letters before the first vowel form the onset.
     var k = start
-    var onset = ""
+    var onset: UInt32 = 0
+    var onsetLength = 0
     while k < end, VietnameseLetters.vowel(s[k]) == nil {
-      if let c = VietnameseLetters.asciiLower(s[k]) { onset.unicodeScalars.append(Unicode.Scalar(c)) }
-      else if VietnameseLetters.isDStroke(s[k]) { onset += "đ" }
+      if let c = VietnameseLetters.asciiLower(s[k]) { onset = onset << 8 | UInt32(c) }
+      else if VietnameseLetters.isDStroke(s[k]) { onset = onset << 8 | Self.dStroke }
       else { return false }
+      onsetLength += 1
+      if onsetLength > 3 { return false }
       k += 1
     }
     guard k < end else { return false }
     // `qu` and `gi` (before another vowel) are onsets whose second letter is a vowel letter.
+    var special = false
     if let v = VietnameseLetters.vowel(s[k]) {
-      if onset == "q", v.base == VietnameseLetters.baseU { k += 1; onset = "qu" }
-      else if onset == "g", v.base == VietnameseLetters.baseI, k + 1 < end, VietnameseLetters.vowel(s[k + 1]) != nil {
+      if onset == 0x71, v.base == VietnameseLetters.baseU { k += 1; special = true }
+      else if onset == 0x67, v.base == VietnameseLetters.baseI, v.tone == 0, k + 1 < end, VietnameseLetters.vowel(s[k + 1]) != nil {
         // `gi` + vowel: the `i` belongs to the onset, but only if it carries no tone (`gìn` is g + ìn).
-        if v.tone == 0 { k += 1; onset = "gi" }
+        k += 1; special = true
       }
     }
-    guard Self.onsets.contains(onset) || onset == "qu" || onset == "gi" else { return false }
-    // Nucleus: the run of vowel letters.
-    var nucleus: [VietnameseLetters.Vowel] = []
+    guard special || Self.onsets.contains(onset) else { return false }
+    // Nucleus: the run of vowel letters (at most three).
+    var nucleus: (VietnameseLetters.Vowel?, VietnameseLetters.Vowel?, VietnameseLetters.Vowel?) = (nil, nil, nil)
+    var count = 0
     let nucleusStart = k
-    while k < end, let v = VietnameseLetters.vowel(s[k]) { nucleus.append(v); k += 1 }
-    guard !nucleus.isEmpty, nucleus.count <= 3 else { return false }
-    // Final consonant.
-    var final = ""
-    while k < end {
-      guard let c = VietnameseLetters.asciiLower(s[k]) else { return false }
-      final.unicodeScalars.append(Unicode.Scalar(c))
+    while k < end, let v = VietnameseLetters.vowel(s[k]) {
+      switch count {
+      case 0: nucleus.0 = v
+      case 1: nucleus.1 = v
+      case 2: nucleus.2 = v
+      default: return false
+      }
+      count += 1
       k += 1
     }
-    guard final.isEmpty || Self.finals.contains(final) else { return false }
+    guard count > 0 else { return false }
+    // Final consonant.
+    var final: UInt32 = 0
+    var finalLength = 0
+    while k < end {
+      guard let c = VietnameseLetters.asciiLower(s[k]), finalLength < 2 else { return false }
+      final = final << 8 | UInt32(c)
+      finalLength += 1
+      k += 1
+    }
+    guard finalLength == 0 || Self.finals.contains(final) else { return false }
+    let vowels = [nucleus.0, nucleus.1, nucleus.2].prefix(count).map { $0! }
     // Exactly one toned vowel, or nothing to do.
     var tonedAt = -1
-    for (idx, v) in nucleus.enumerated() where v.tone != 0 {
+    for (idx, v) in vowels.enumerated() where v.tone != 0 {
       if tonedAt >= 0 { return false }
       tonedAt = idx
     }
     guard tonedAt >= 0 else { return false }
-    let target = targetIndex(nucleus, hasFinal: !final.isEmpty)
+    let target = targetIndex(vowels, hasFinal: finalLength > 0)
     guard target != tonedAt else { return false }
-    let tone = nucleus[tonedAt].tone
-    let from = nucleus[tonedAt], to = nucleus[target]
+    let tone = vowels[tonedAt].tone
+    let from = vowels[tonedAt], to = vowels[target]
     s[nucleusStart + tonedAt] = VietnameseLetters.scalar(base: from.base, tone: 0, upper: from.upper)
     s[nucleusStart + target] = VietnameseLetters.scalar(base: to.base, tone: tone, upper: to.upper)
     return true

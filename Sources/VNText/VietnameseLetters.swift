@@ -46,12 +46,17 @@ public enum VietnameseLetters {
     return out
   }()
 
+  /// `vowelOf` as flat arrays for U+0000–U+01B0 and U+1EA0–U+1EF9 (no hashing on the hot path).
+  static let lowTable: [Vowel?] = (0...0x1B0).map { vowelOf[UInt32($0)] }
+  static let highTable: [Vowel?] = (0x1EA0...0x1EF9).map { vowelOf[UInt32($0)] }
+
   @inline(__always)
   public static func vowel(_ s: Unicode.Scalar) -> Vowel? {
-    // Fast reject: all Vietnamese vowels are ASCII letters or in U+00C0..U+01B0, U+1EA0..U+1EF9.
+    // All Vietnamese vowels are ASCII letters or in U+00C0..U+01B0, U+1EA0..U+1EF9.
     let v = s.value
-    if v < 0x41 || (v > 0x7A && v < 0xC0) || (v > 0x1B0 && v < 0x1EA0) || v > 0x1EF9 { return nil }
-    return vowelOf[v]
+    if v <= 0x1B0 { return lowTable[Int(v)] }
+    if v >= 0x1EA0 && v <= 0x1EF9 { return highTable[Int(v - 0x1EA0)] }
+    return nil
   }
 
   @inline(__always)

@@ -12,13 +12,13 @@ public struct Lexicon: Sendable {
   public static let maxWordLength = 4
 
   /// Syllable hash → id (1-based; 0 = unknown).
-  var syllableIDs: [UInt64: UInt16] = [:]
+  var syllableIDs = FastMap<UInt16>()
   /// Packed ids of a multi-syllable word → cost.
-  var wordCost: [UInt64: Float] = [:]
+  var wordCost = FastMap<Float>()
   /// Cost of a single syllable, by id; index 0 is the unknown-syllable cost.
   var syllableCost: [Float] = [.infinity]
   /// Surname hashes (lower case) for the person-name rule.
-  var surnames: Set<UInt64> = []
+  var surnames = FastMap<Bool>()
   var params = SegmenterParameters()
 
   // Counts gathered while loading, turned into costs by `finish()`.
@@ -80,7 +80,7 @@ public struct Lexicon: Sendable {
     }
   }
 
-  public mutating func addSurname(_ s: String) { surnames.insert(SyllableKey.hash(s.lowercased())) }
+  public mutating func addSurname(_ s: String) { surnames[SyllableKey.hash(s.lowercased())] = true }
 
   /// Cost per syllable of a user's word: far below any model cost (the lowest, for compounds the treebank
   /// always keeps whole, is around −60 for a whole word), so the user's word wins wherever it occurs.

@@ -29,10 +29,10 @@ public struct TokenizedText: Sendable {
 /// Abbreviations that end with a dot and do not end a sentence (`TP.`, `ThS.`, `PGS.`), lower case,
 /// without the final dot. Loaded from `models/tokenize/abbreviations.txt`.
 public struct AbbreviationList: Sendable {
-  var keys: Set<UInt64> = []
+  var keys = FastMap<Bool>()
   public init() {}
   public init(words: [String]) {
-    for w in words { keys.insert(SyllableKey.hash(w)) }
+    for w in words { keys[SyllableKey.hash(w)] = true }
   }
   public var count: Int { keys.count }
 }

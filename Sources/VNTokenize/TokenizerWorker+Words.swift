@@ -50,6 +50,6 @@ extension TokenizerWorker {
     let first = slice.first!
     var title = Units.isUpper(first)
     if title { for u in slice.dropFirst() where Units.isUpper(u) { title = false; break } }
-    return WordSegmenter.Syllable(id: id, titleCase: title, surname: title && config.lexicon.surnames.contains(h))
+    return WordSegmenter.Syllable(id: id, titleCase: title, surname: title && config.lexicon.surnames[h] != nil)
   }
 }

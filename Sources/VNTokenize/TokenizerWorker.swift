@@ -152,7 +152,7 @@ public final class TokenizerWorker {
     let word = units[s..<end]
     if word.count == 1 && Units.isUpper(word.first!) { return true }  // an initial
     if word.contains(Units.dot) { return true }                      // PGS.TS.
-    return config.abbreviations.keys.contains(SyllableKey.hash(word))
+    return config.abbreviations.keys[SyllableKey.hash(word)] != nil
   }
 
   // MARK: - Output

@@ -6,8 +6,17 @@
 /// does not swallow a syllable the next word needs. Person names (a surname followed by Title-case
 /// syllables: `Nguyễn Văn Thành`) and other runs of Title-case syllables (`Đài Loan`) are candidates too,
 /// so names are kept whole.
-struct WordSegmenter {
+final class WordSegmenter {
   let lexicon: Lexicon
+  // Scratch buffers reused across runs (one segmenter per worker).
+  private var best: [Float] = []
+  private var back: [Int] = []
+  private var isName: [Bool] = []
+  private var nameLength: [Int] = []
+  private var capRun: [Int] = []
+  private var words: [(Int, Bool)] = []
+
+  init(lexicon: Lexicon) { self.lexicon = lexicon }
 
   /// One syllable of a run: its id (0 = unknown), Title case, surname.
   struct Syllable {
@@ -23,21 +32,26 @@ struct WordSegmenter {
     if n == 1 { out.append((1, false)); return }
     let maxLen = Lexicon.maxWordLength
     // Name candidates: start → length.
-    var nameLength = [Int](repeating: 0, count: n)
+    nameLength.removeAll(keepingCapacity: true)
+    nameLength.append(contentsOf: repeatElement(0, count: n))
     for i in 0..<n where run[i].titleCase && run[i].surname {
       var l = 1
       while i + l < n && run[i + l].titleCase { l += 1 }
       if l >= 2 { nameLength[i] = min(l, maxLen) }
     }
     // Consecutive capitalised syllables ending at each position (for cap spans).
-    var capRun = [Int](repeating: 0, count: n)
+    capRun.removeAll(keepingCapacity: true)
+    capRun.append(contentsOf: repeatElement(0, count: n))
     for i in 0..<n {
       let ok = run[i].titleCase && !(initial && i == 0)
       capRun[i] = ok ? (i > 0 ? capRun[i - 1] + 1 : 1) : 0
     }
-    var best = [Float](repeating: .infinity, count: n + 1)
-    var back = [Int](repeating: 1, count: n + 1)
-    var isName = [Bool](repeating: false, count: n + 1)
+    best.removeAll(keepingCapacity: true)
+    best.append(contentsOf: repeatElement(Float.infinity, count: n + 1))
+    back.removeAll(keepingCapacity: true)
+    back.append(contentsOf: repeatElement(1, count: n + 1))
+    isName.removeAll(keepingCapacity: true)
+    isName.append(contentsOf: repeatElement(false, count: n + 1))
     best[0] = 0
     for end in 1...n {
       for k in stride(from: min(maxLen, end), through: 1, by: -1) {
@@ -60,7 +74,7 @@ struct WordSegmenter {
         if total < best[end] { best[end] = total; back[end] = k; isName[end] = name }
       }
     }
-    var words: [(Int, Bool)] = []
+    words.removeAll(keepingCapacity: true)
     var k = n
     while k > 0 { words.append((back[k], isName[k])); k -= back[k] }
     for w in words.reversed() { out.append(w) }

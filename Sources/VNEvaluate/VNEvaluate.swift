@@ -1,1 +1,0 @@
-// VNEvaluate: see README architecture.
