@@ -49,7 +49,7 @@ public final class DocumentReader {
         lineNumber = 0
       } catch {
         return .failure(DocumentFailure(kind: .unreadable, message: "\(name): cannot be opened: \(Self.reason(path))",
-                                        location: SourceLocation(path: name)))
+                                        location: SourceLocation(path: name), documentID: name))
       }
     }
   }
@@ -69,14 +69,14 @@ public final class DocumentReader {
     do {
       let (bytes, truncated) = try s.readAll(limit: options.maxDocumentBytes)
       if truncated {
-        return .failure(DocumentFailure(kind: .tooLarge, message: "\(name): document larger than \(options.maxDocumentBytes) bytes", location: loc))
+        return .failure(DocumentFailure(kind: .tooLarge, message: "\(name): document larger than \(options.maxDocumentBytes) bytes", location: loc, documentID: name))
       }
       switch decoder.decode(bytes, as: options.encoding) {
       case .failure(let f):
         let kind: DocumentFailure.Kind = if case .binary = f { .binary } else { .invalidUTF8 }
         let line = bytes.prefix(f.byte).reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
         return .failure(DocumentFailure(kind: kind, message: "\(name):\(line): \(f.message)",
-                                        location: SourceLocation(path: name, line: line, byte: f.byte)))
+                                        location: SourceLocation(path: name, line: line, byte: f.byte), documentID: name))
       case .success(let (text, _)):
         var meta: [(key: String, json: [UInt8])] = []
         if options.titleFirstLine, let first = text.split(separator: "\n", maxSplits: 1).first {
@@ -87,7 +87,7 @@ public final class DocumentReader {
         return .success(Document(id: name, location: loc, text: text, metadata: meta))
       }
     } catch {
-      return .failure(DocumentFailure(kind: .unreadable, message: "\(name): read error: \(error)", location: loc))
+      return .failure(DocumentFailure(kind: .unreadable, message: "\(name): read error: \(error)", location: loc, documentID: name))
     }
   }
 

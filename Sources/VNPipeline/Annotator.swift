@@ -41,7 +41,7 @@ public final class AnnotatorWorker {
   public func annotate(_ document: Document) -> AnnotatedDocument {
     if document.text.isEmpty {
       return AnnotatedDocument(document: document, failure: DocumentFailure(
-        kind: .empty, message: "empty document", location: document.location))
+        kind: .empty, message: "\(document.location): empty document", location: document.location, documentID: document.id))
     }
     let normalized = annotator.normalizer.normalize(document.text)
     let tokens = tokenizer.tokenize(normalized)

@@ -45,3 +45,57 @@ public enum SharedData {
     return out
   }
 }
+
+/// Running the built `vnmine` executable from tests (end-to-end CLI tests).
+public enum CLI {
+  /// The `vnmine` built next to the test bundle (`swift test` builds every product).
+  public static var binary: String {
+    var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").deletingLastPathComponent()
+    for _ in 0..<4 {
+      let candidate = dir.appendingPathComponent("vnmine").path
+      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+      dir.deleteLastPathComponent()
+    }
+    return SharedData.repoRoot.appendingPathComponent(".build/debug/vnmine").path
+  }
+
+  public struct Result {
+    public let status: Int32
+    public let stdout: Data
+    public let stderr: String
+    public var lines: [String] { String(decoding: stdout, as: UTF8.self).split(separator: "\n").map(String.init) }
+  }
+
+  /// Runs vnmine with `arguments` (and `stdin` bytes) from the repository root, waiting for it to end.
+  public static func run(_ arguments: [String], stdin: Data? = nil) throws -> Result {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: binary)
+    p.arguments = arguments
+    p.currentDirectoryURL = SharedData.repoRoot
+    let out = Pipe()
+    // Standard error goes to a file, so neither pipe can fill up and block the child.
+    let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("vnmine-stderr-\(UUID().uuidString)")
+    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    let errHandle = try FileHandle(forWritingTo: errURL)
+    p.standardOutput = out
+    p.standardError = errHandle
+    let input = Pipe()
+    p.standardInput = input
+    try p.run()
+    if let stdin { input.fileHandleForWriting.write(stdin) }
+    try input.fileHandleForWriting.close()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    try errHandle.close()
+    let errData = (try? Data(contentsOf: errURL)) ?? Data()
+    try? FileManager.default.removeItem(at: errURL)
+    return Result(status: p.terminationStatus, stdout: outData, stderr: String(decoding: errData, as: UTF8.self))
+  }
+
+  /// A fresh temporary folder.
+  public static func temporaryFolder(_ name: String) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("vnmine-\(name)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+}
