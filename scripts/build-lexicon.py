@@ -313,7 +313,7 @@ def main() -> None:
 
     with open(os.path.join(out, "params.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# Segmenter constants (see scripts/segmenter_reference.py). Built by scripts/build-lexicon.py\n")
-        for k, v in PARAMS.items():
+        for k, v in sorted(PARAMS.items()):
             f.write(f"{k}\t{v}\n")
 
     vtb_sents = read_vtb(data)
