@@ -70,7 +70,7 @@ extension TokenizerWorker {
 
   /// number (`/` year)? (`/`|`-`) code (`-`|`/` code)* — returns the end index (exclusive).
   private func matchSymbol(_ i: Int) -> Int? {
-    guard digitCount(i) != nil, touches(i, i + 1), isSeparator(i + 1) else { return nil }
+    guard raw[i].kind == .number, touches(i, i + 1), isSeparator(i + 1), digitCount(i) != nil else { return nil }
     var k = i + 1
     if isChar(k, Units.slash), digitCount(k + 1) == 4, touches(k, k + 1), touches(k + 1, k + 2), isChar(k + 2, Units.slash) {
       k += 2
@@ -89,8 +89,8 @@ extension TokenizerWorker {
 
   /// `QĐ-TTg`: acronym `-` acronym (`-`|`/` acronym)*, each of two letters or more.
   private func matchAcronymSymbol(_ i: Int) -> Int? {
-    guard isCodeWord(i), !isSingleLetter(i), raw[i].kind == .word, touches(i, i + 1), isChar(i + 1, Units.hyphen),
-          touches(i + 1, i + 2), isCodeWord(i + 2), !isSingleLetter(i + 2) else { return nil }
+    guard raw[i].kind == .word, touches(i, i + 1), isChar(i + 1, Units.hyphen), touches(i + 1, i + 2),
+          isCodeWord(i), !isSingleLetter(i), isCodeWord(i + 2), !isSingleLetter(i + 2) else { return nil }
     var end = i + 3
     while end + 1 < raw.count, touches(end - 1, end), isSeparator(end), touches(end, end + 1), isCodeWord(end + 1) {
       end += 2
@@ -100,7 +100,7 @@ extension TokenizerWorker {
 
   /// `d/m/yyyy`, `d/m`, `d-m-yyyy`, `d.m.yyyy` (the last comes whole from ICU and is classified there).
   private func matchDate(_ i: Int) -> Int? {
-    guard let dd = digitCount(i), dd <= 2, touches(i, i + 1), isSeparator(i + 1), !isChar(i + 1, Units.enDash),
+    guard raw[i].kind == .number, touches(i, i + 1), let dd = digitCount(i), dd <= 2, isSeparator(i + 1), !isChar(i + 1, Units.enDash),
           let md = digitCount(i + 2), md <= 2, touches(i + 1, i + 2) else { return nil }
     let sep = units[Int(raw[i + 1].start)]
     let day = value(i), month = value(i + 2)

@@ -36,13 +36,39 @@ public final class TokenizerWorker {
   }
 
   func tokenize(_ text: String, alignment: TextAlignment) -> TokenizedText {
-    units.removeAll(keepingCapacity: true)
-    units.append(contentsOf: text.utf16)
+    Self.utf16(text, into: &units)
     buildRawTokens()
     mergeTokens()
     if config.segmentWords { segmentWords() }
     let sentenceEnds = sentenceBoundaries()
     return report(alignment: alignment, sentenceEnds: sentenceEnds)
+  }
+
+  /// UTF-16 of `text` into `out`, transcoding straight from the UTF-8 storage (ASCII stays one step).
+  static func utf16(_ text: String, into out: inout [UInt16]) {
+    out.removeAll(keepingCapacity: true)
+    var t = text
+    t.withUTF8 { b in
+      out.reserveCapacity(b.count)
+      var i = 0
+      let n = b.count
+      while i < n {
+        let c = b[i]
+        if c < 0x80 { out.append(UInt16(c)); i += 1; continue }
+        var v: UInt32
+        if c < 0xE0 { v = (UInt32(c & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F); i += 2 }
+        else if c < 0xF0 { v = (UInt32(c & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F); i += 3 }
+        else {
+          v = (UInt32(c & 0x07) << 18) | (UInt32(b[i + 1] & 0x3F) << 12) | (UInt32(b[i + 2] & 0x3F) << 6) | UInt32(b[i + 3] & 0x3F)
+          i += 4
+          v -= 0x10000
+          out.append(UInt16(0xD800 + (v >> 10)))
+          out.append(UInt16(0xDC00 + (v & 0x3FF)))
+          continue
+        }
+        out.append(UInt16(v))
+      }
+    }
   }
 
   // MARK: - Syllables

@@ -77,7 +77,7 @@ struct TextNormalizerTests {
     #expect(f.key("Ho\u{300}a") == "hoa")
   }
 
-  @Test("normalising twice equals normalising once, on real articles")
+  @Test("normalising twice equals normalising once, on real articles", .enabled(if: SharedData.shared != nil, "skipped: ../shared/data is absent (needs real articles)"))
   func idempotentOnArticles() throws {
     let texts = try SharedData.texts(archive: "baomoi-news/baomoi.jsonl.gz", limit: 300)
     try #require(!texts.isEmpty, "../shared/data is absent: this test needs real articles")

@@ -9,7 +9,7 @@ import VNText
 struct OffsetPropertyTests {
   /// Every token and sentence span slices the original input to its text, tokens are in order and do
   /// not overlap, and only whitespace lies between tokens — on real articles from ../shared/data.
-  @Test("on real articles")
+  @Test("on real articles", .enabled(if: SharedData.shared != nil, "skipped: ../shared/data is absent (needs real articles)"))
   func realArticles() throws {
     var texts = try SharedData.texts(archive: "baomoi-news/baomoi.jsonl.gz", limit: 400)
     texts += try SharedData.texts(archive: "dantri-unc/dantri-unc.jsonl.gz", limit: 100)
@@ -19,7 +19,7 @@ struct OffsetPropertyTests {
   }
 
   /// The same on messy variants: NFD, modern tones, NBSP, doubled spaces, zero-width characters.
-  @Test("on messy variants of real articles")
+  @Test("on messy variants of real articles", .enabled(if: SharedData.shared != nil, "skipped: ../shared/data is absent (needs real articles)"))
   func messyArticles() async throws {
     let texts = try SharedData.texts(archive: "baomoi-news/baomoi-police-gov.jsonl.gz", limit: 60)
     try #require(!texts.isEmpty, "../shared/data is absent: this test needs real articles")
