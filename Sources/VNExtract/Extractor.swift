@@ -13,18 +13,78 @@ public struct Extraction: Sendable {
 
 /// Finds RANK, TITLE, OFFICIAL, UNIT and DIRECTIVE entities and builds the officials records.
 ///
-/// Placeholder until the recognisers land (issue 3): finds nothing.
+/// `Trung tướng Nguyễn Văn Khảo, Cục trưởng Cục V28` → `[Trung tướng]RANK [Nguyễn Văn Khảo]OFFICIAL,
+/// [Cục trưởng]TITLE [Cục V28]UNIT` and the record {Nguyễn Văn Khảo, Trung tướng, [Cục trưởng], [Cục V28]}.
+/// Works on the normalised text (classic tone placement, NFC) through its own piece scan and folded keys,
+/// so `Đại uý`, NFD input and `Bô Công an` match; every span is mapped back to the original text. The
+/// tokenizer's output is not needed by the rules (its sentences and word grouping are not used).
 public struct Extractor: Sendable {
-  public init() {}
+  let resources: ExtractorResources
 
+  init(resources: ExtractorResources) { self.resources = resources }
+
+  /// Loads the gazetteers from `models` and the user's overlay folder (same file names and columns; an
+  /// overlay row replaces the base rows with the same first column, other rows are added).
   public static func load(from models: ModelDirectory, overlay: ModelDirectory? = nil) throws -> Extractor {
-    Extractor()
+    Extractor(resources: try ExtractorResources.load(from: models, overlay: overlay))
   }
 
   /// - Parameters:
   ///   - normalized: the document's normalised text and its alignment to the original.
-  ///   - tokens: the tokenizer's output for it (offsets in the original text).
+  ///   - tokens: the tokenizer's output for it (offsets in the original text); unused by the rules.
   public func extract(_ normalized: NormalizedText, _ tokens: TokenizedText) -> Extraction {
-    Extraction()
+    extract(normalized)
+  }
+
+  /// Extraction from the normalised text alone.
+  public func extract(_ normalized: NormalizedText) -> Extraction {
+    var scalars: [Unicode.Scalar] = []
+    scalars.reserveCapacity(normalized.text.utf8.count)
+    for s in normalized.text.unicodeScalars { scalars.append(s) }
+    let scan = DocumentScan(resources: resources, text: scalars)
+    var items = scan.items()
+    validateTitles(scan, &items)
+    var linker = OfficialLinker(scan: scan, items: items)
+    linker.link()
+    items = linker.items
+    keepCompanyTitles(&items, linker)
+    completeDirectives(scan, &items)
+    return ExtractionWriter(scan: scan, items: items, clusters: linker.clusters, normalized: normalized).write()
+  }
+}
+
+extension Extractor {
+  /// Bare and lower-case titles (rules `title.needsBody`, `title.lowercase`) and heads of companies,
+  /// hospitals and schools (rule `title.nonUnitBody`, decided after linking).
+  func validateTitles(_ scan: DocumentScan, _ items: inout [Item]) {
+    for k in items.indices where items[k].kind == .title {
+      guard case .title(let idx, _) = items[k].payload else { continue }
+      let entry = resources.titles[idx]
+      let it = items[k]
+      let next = k + 1 < items.count && items[k + 1].lo == it.hi ? items[k + 1] : nil
+      let unitAfter = next?.kind == .unit
+      let nameAfter = next?.kind == .official
+      let words = (it.lo..<it.hi).filter { scan.pieces[$0].isWord }.count
+      let cap = scan.pieces[it.lo].isCap
+      if (entry.strict || (!cap && (words == 1 || (entry.needsUnit && words <= 2)))) && !unitAfter && !nameAfter {
+        items[k].dropped = true; items[k].rule = entry.strict ? "title.needsBody" : "title.lowercase"; continue
+      }
+      if scan.cue(.nonUnitBody, at: it.hi) != nil || (it.lo..<it.hi).contains(where: { scan.cue(.nonUnitBody, at: $0) != nil }) {
+        items[k].rule = "title.nonUnitBody"
+      }
+    }
+  }
+
+  /// A title heading a company, hospital or school stands only when its person holds a rank or another office.
+  func keepCompanyTitles(_ items: inout [Item], _ linker: OfficialLinker) {
+    var holders: [Int: Bool] = [:]
+    for (c, cl) in linker.clusters.enumerated() {
+      holders[c] = !cl.ranks.isEmpty || cl.titles.contains { items[$0].rule != "title.nonUnitBody" }
+    }
+    for k in items.indices where items[k].kind == .title && items[k].rule == "title.nonUnitBody" {
+      let owner = linker.clusters.indices.first { linker.clusters[$0].titles.contains(k) }
+      if let owner, holders[owner] == true { continue }
+      items[k].dropped = true
+    }
   }
 }

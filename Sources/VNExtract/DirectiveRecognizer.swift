@@ -1,0 +1,137 @@
+import VNCore
+
+/// DIRECTIVE: a document type word with a number or symbol, or with a proper name.
+///
+/// `Chỉ thị số 09-CT/TW`, `Nghị định 144/2021/NĐ-CP`, `quyết định 19/C46-P12`, `Quyết định khởi tố bị can
+/// số 363/C46 (P12)`, `Luật CAND`, `Bộ luật hình sự`, `Hiến pháp năm 2013`, `Hiệp định Paris`. The span stops
+/// before the issuer (`của Ban Bí thư`), the date and the quoted title, which become attributes.
+extension DocumentScan {
+  func directive(at i: Int, _ hits: ArraySlice<PhraseTable.Hit>) -> Item? {
+    guard let h = hits.filter({ $0.source == .directiveType }).max(by: { $0.length < $1.length }) else { return nil }
+    let entry = r.directiveTypes[Int(h.index)]
+    let capType = pieces[i].isCap
+    var j = i + Int(h.length)
+    // rule directive.number: type [words] [số] [:] number/symbol.
+    var k = j
+    var words = 0
+    while words < 5 && isWord(k) && !pieces[k].isCap && pieces[k].key != keys.so && !pieces[k].flags.contains(.hasDigit) {
+      k += 1; words += 1
+    }
+    var hadSo = false
+    if isWord(k) && pieces[k].key == keys.so {
+      hadSo = true; k += 1
+      if isPunct(k, ":") { k += 1 }
+    } else if isWord(k) && pieces[k].flags.contains(.hasDigit) && !pieces[k].flags.contains(.digitsOnly), pieces[k].key == keys.so {
+      hadSo = true
+    }
+    // `số31-QĐ/TW`: `số` glued to the number is one piece starting with letters; not handled beyond this.
+    if (words == 0 || hadSo), isWord(k), pieces[k].flags.contains(.digitsOnly),
+       let sym = symbolParser.parse(text, from: Int(pieces[k].start)) {
+      let bare = sym.symbol == nil
+      let looksLikeYear = bare && sym.number.count == 4 && (Int(sym.number) ?? 0) >= 1900
+      let accept = (capType || hadSo || !bare) && !(looksLikeYear && !hadSo) && !(bare && !hadSo && isCountNoun(after: k))
+      if accept {
+        var e = k
+        while e < pieces.count && Int(pieces[e].start) < sym.end { e += 1 }
+        return Item(kind: .directive, lo: i, hi: e, rule: bare ? "directive.typeNumber" : "directive.typeSymbol",
+                    payload: .directive(info(entry, sym)))
+      }
+    }
+    // rule directive.name: a capitalised type word with a proper name (`Luật CAND`, `Luật Đầu tư công`,
+    // `Bộ luật hình sự`, `Hiến pháp năm 2013`, `Hiệp định Paris`); only for types named, not numbered.
+    guard entry.code == nil, capType else { return nil }
+    let isCode = entry.type == "Bộ luật"
+    let isTreaty = entry.type.hasPrefix("Hiệp") || entry.type == "Công ước"
+    let isConstitution = entry.type == "Hiến pháp"
+    var year: Int?
+    if isConstitution {
+      // `Hiến pháp năm 2013`, `Hiến pháp 2013`.
+      if isWord(j), pieces[j].key == keys.nam { j += 1 }
+      guard isWord(j), pieces[j].flags.contains(.digitsOnly), pieces[j].length == 4 else { return nil }
+      year = Int(string(j, j + 1))
+      j += 1
+      return Item(kind: .directive, lo: i, hi: j, rule: "directive.constitution",
+                  payload: .directive(DirectiveInfo(type: entry.type, number: nil, year: year, symbol: nil, issuer: "Quốc hội",
+                                                    date: nil, title: nil, key: "Hiến pháp \(year!)", canonical: string(i, j))))
+    }
+    guard isWord(j), !pieces[j].flags.contains(.lineBefore) else { return nil }
+    // A listed law name ends the span where the name ends (law-names.tsv).
+    let lawHits: [PhraseTable.Hit] = self.hits(at: j).filter { (h: PhraseTable.Hit) -> Bool in
+      h.source == .lawName && r.lawNames[Int(h.index)].type == entry.type
+    }
+    if let lh = lawHits.max(by: { (a: PhraseTable.Hit, b: PhraseTable.Hit) -> Bool in a.length < b.length }),
+       pieces[j].isCap || isCode {
+      var e = j + Int(lh.length)
+      if isWord(e) && pieces[e].key == keys.nam && isWord(e + 1) && pieces[e + 1].flags.contains(.digitsOnly) && pieces[e + 1].length == 4 {
+        year = Int(string(e + 1, e + 2)); e += 2
+      }
+      let canonical = entry.type + " " + r.lawNames[Int(lh.index)].name
+      return Item(kind: .directive, lo: i, hi: e, rule: "directive.lawName",
+                  payload: .directive(DirectiveInfo(type: entry.type, number: nil, year: year, symbol: nil, issuer: nil,
+                                                    date: nil, title: nil, key: canonical, canonical: canonical)))
+    }
+    let p = pieces[j]
+    if cue(.placeType, at: j) != nil { return nil }
+    guard p.isCap || (isCode && !r.nameStops.contains(p.exact) && !p.flags.contains(.hasDigit)) else { return nil }
+    if p.isCap && startsUnitOrTitle(j) && !p.flags.contains(.allUpper) { return nil }
+    var e = j + 1
+    while e < bylineStart && e - j < 5 {
+      let q = pieces[e]
+      if q.isWord {
+        if q.flags.contains(.lineBefore) || q.flags.contains(.sentenceStart) { break }
+        if q.isCap { e += 1; continue }
+        if isTreaty || r.nameStops.contains(q.exact) || q.flags.contains(.hasDigit) { break }
+        e += 1; continue
+      }
+      // `Luật Phòng, chống ma túy`.
+      if q.isPunct(0x2C) && isWord(e + 1) && pieces[e + 1].key == keys.chong { e += 1; continue }
+      break
+    }
+    if isWord(e) && pieces[e].key == keys.nam && isWord(e + 1) && pieces[e + 1].flags.contains(.digitsOnly) && pieces[e + 1].length == 4 {
+      year = Int(string(e + 1, e + 2)); e += 2
+    }
+    let name = expandName(j, e)
+    let canonical = entry.type + " " + name
+    return Item(kind: .directive, lo: i, hi: e, rule: "directive.name",
+                payload: .directive(DirectiveInfo(type: entry.type, number: nil, year: year, symbol: nil, issuer: nil,
+                                                  date: nil, title: nil, key: canonical, canonical: canonical)))
+  }
+
+  /// `Luật CAND` → `Công an nhân dân`; other words as written.
+  private func expandName(_ lo: Int, _ hi: Int) -> String {
+    if hi == lo + 1, pieces[lo].flags.contains(.allUpper), let x = r.abbreviationByText[string(lo, hi)] { return x }
+    return string(lo, hi)
+  }
+
+  private func startsUnitOrTitle(_ k: Int) -> Bool {
+    hits(at: k).contains { $0.source == .title || $0.source == .rank }
+  }
+
+  /// `Kế hoạch 5 năm`, `Chỉ thị 2 điểm`: a bare number followed by a lower-case word is a count.
+  private func isCountNoun(after k: Int) -> Bool {
+    isWord(k + 1) && !pieces[k + 1].isCap && !pieces[k + 1].flags.contains(.hasDigit) && !pieces[k + 1].flags.contains(.spaceBefore) == false
+      && [keys.nam, keys.ngay, keys.thang].contains(pieces[k + 1].key)
+  }
+
+  var symbolParser: DirectiveSymbolParser { DirectiveSymbolParser(typeCodes: r.directiveCodes, issuerCodes: r.issuers) }
+
+  /// Attributes from the type entry and the parsed symbol; `key` is the symbol with the type code spelt as in
+  /// directive-types.tsv (`ND-CP` → `NĐ-CP`), else type|number|issuer.
+  func info(_ entry: DirectiveTypeEntry, _ sym: DirectiveSymbol) -> DirectiveInfo {
+    var issuer: String?
+    if let first = sym.issuerCodes.first { issuer = r.issuers[first] }
+    var key: String
+    if var s = sym.symbol {
+      if let code = sym.typeCode, let type = r.directiveCodes[code],
+         let canon = r.directiveTypes.first(where: { $0.type == type && $0.code != nil && ($0.code!.count == code.count || $0.code!.hasSuffix("i") == code.hasSuffix("i")) })?.code,
+         canon != code, let range = s.range(of: code) {
+        s.replaceSubrange(range, with: canon)
+      }
+      key = s
+    } else {
+      key = [entry.type, sym.number].joined(separator: "|")
+    }
+    return DirectiveInfo(type: entry.type, number: sym.number, year: sym.year, symbol: sym.symbol, issuer: issuer,
+                         date: nil, title: nil, key: key, canonical: entry.type + " " + (sym.symbol ?? sym.number))
+  }
+}

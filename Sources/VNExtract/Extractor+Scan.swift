@@ -1,0 +1,51 @@
+import VNCore
+
+extension DocumentScan {
+  /// The left-to-right pass: at each word, the longest of DIRECTIVE, RANK, TITLE, UNIT (ties in that order),
+  /// else a person name; the scan resumes after what it took.
+  func items() -> [Item] {
+    var out: [Item] = []
+    var i = 0
+    while i < bylineStart {
+      guard pieces[i].isWord else { i += 1; continue }
+      let hs = hits(at: i)
+      // Most words start no entity phrase: only cue words or places (looked at by the rules that need them).
+      let relevant = hs.contains { $0.source != .cue && $0.source != .place && $0.source != .lawName }
+      if let prev = out.last, prev.hi == i, prev.kind == .title || (prev.kind == .unit && out.count >= 2 && out[out.count - 2].kind == .title
+          && out[out.count - 2].hi == prev.lo), let f = foreignName(at: i, after: prev) { out.append(f); i = f.hi; continue }
+      if !relevant {
+        if let prev = out.last, prev.kind == .title, prev.hi == i, let u = portfolio(at: i) { out.append(u); i = u.hi; continue }
+        if let c = policeCode(at: i) { out.append(c); i = c.hi; continue }
+        if let n = personName(at: i) ?? shortName(at: i, after: out.last) { out.append(n); i = n.hi } else { i += 1 }
+        continue
+      }
+      if let d = directive(at: i, hs) { out.append(d); i = d.hi; continue }
+      var best = rank(at: i, hs)
+      if let t = title(at: i, hs), t.hi > (best?.hi ?? 0) { best = t }
+      if let u = unit(at: i, hs), u.hi > (best?.hi ?? 0) { best = u }
+      if best == nil, let prev = out.last, prev.kind == .title, prev.hi == i, let u = portfolio(at: i) { best = u }
+      if let b = best {
+        // A name that starts here and runs longer wins over a one-word title or unit (`Hồ Chí Minh`).
+        if let n = personName(at: i), n.hi > b.hi, b.hi - b.lo == 1 { out.append(n); i = n.hi; continue }
+        out.append(b); i = b.hi; continue
+      }
+      if let n = personName(at: i) ?? shortName(at: i, after: out.last) { out.append(n); i = n.hi; continue }
+      i += 1
+    }
+    return out
+  }
+
+  /// Rule `official.foreignName`: after a title and an optional country, a capitalised name of two or three
+  /// words typed without Vietnamese marks (`Thủ tướng Đức Angela Merkel`, `Tổng thống Mỹ Donald Trump`).
+  func foreignName(at i: Int, after title: Item) -> Item? {
+    var k = title.hi
+    if let pl = place(at: k), !pl.bare, pl.listed { k = pl.end }
+    var e = k
+    while e < k + 3 && isCapWord(e) && pieces[e].flags.contains(.ascii) && !pieces[e].flags.contains(.allUpper)
+      && !pieces[e].flags.contains(.hasDigit) && !pieces[e].flags.contains(.sentenceStart) { e += 1 }
+    guard e - k >= 2, !isCapWord(e) || pieces[e].flags.contains(.sentenceStart) else { return nil }
+    // Vietnamese names typed without marks start with a surname; foreign ones rarely do.
+    if hits(at: k).contains(where: { $0.source != .cue }) { return nil }
+    return Item(kind: .official, lo: k, hi: e, rule: "official.foreignName", payload: .name(short: false))
+  }
+}

@@ -1,0 +1,265 @@
+import VNCore
+
+/// One distinct official of a document, before output.
+struct OfficialCluster {
+  var nameKey: UInt64
+  /// Exact key (marks kept) of the given name, the last word: `Thăng` ≠ `Thắng`.
+  var lastKey: UInt64
+  var name: String
+  var mentions: [Int] = []
+  var ranks: [Int] = []          // item indices, text order
+  var promotedRank: Int?
+  var titles: [Int] = []
+  var units: [Int] = []
+}
+
+/// Decides which names are OFFICIALs and builds their records.
+///
+/// Evidence (rules): `official.rankBefore` (`Trung tướng Nguyễn Văn Khảo`), `official.titleBefore`
+/// (`Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung`), `official.appositionTitle` (`Lê Xuân Chính, nguyên Đồn phó`),
+/// `official.comrade` (`đồng chí Nguyễn Văn A`), `official.knownName`; then every other occurrence of the same
+/// name (`official.repeat`) and short forms whose given name fits exactly one official
+/// (`official.shortForm`: `ông Chung`, `Thứ trưởng Thành`). Names with no evidence (suspects, victims,
+/// citizens, bylines) are dropped.
+struct OfficialLinker {
+  var scan: DocumentScan
+  var items: [Item]
+  var clusters: [OfficialCluster] = []
+
+  init(scan: DocumentScan, items: [Item]) { self.scan = scan; self.items = items }
+
+  private var pieces: [Piece] { scan.pieces }
+
+  /// Items `a` and `b` (a before b) touch: only white space between them.
+  func adjacent(_ a: Int, _ b: Int) -> Bool { items[a].hi == items[b].lo }
+
+  /// The pieces between items `a` and `b` are only separators: `,`, `-`, `(`, `)`, `;`? no; and apposition
+  /// links (`kiêm`, `nguyên`, `là`).
+  func separated(_ a: Int, _ b: Int, forward: Bool) -> Bool {
+    var k = items[a].hi
+    let end = items[b].lo
+    if k == end { return true }
+    // `nguyên Chủ tịch Tổng Công ty Xây lắp …, nguyên Phó Chủ tịch UBND tỉnh`: the company's name is skipped.
+    if forward && items[a].kind == .title && items[a].rule == "title.nonUnitBody" && end - k <= 15
+      && pieces[end - 1].isPunct(0x2C) && !(k..<end).contains(where: { pieces[$0].flags.contains(.sentenceStart) }) {
+      return true
+    }
+    while k < end {
+      let p = pieces[k]
+      if !p.isWord {
+        if p.isPunct(0x2C) || p.isPunct(0x2D) || (forward && (p.isPunct(0x28) || p.isPunct(0x29))) { k += 1; continue }
+        return false
+      }
+      if let e = scan.cue(.appositionLink, at: k), e <= end { k = e; continue }
+      return false
+    }
+    return true
+  }
+
+  /// Items that lead up to name item `n` with only white space, `,`, `-` or `kiêm` between them: its titles,
+  /// units and rank written before it.
+  func chainBefore(_ n: Int) -> [Int] {
+    var out: [Int] = []
+    var k = n - 1
+    var next = n
+    while k >= 0 {
+      let it = items[k]
+      if it.dropped { k -= 1; continue }
+      guard it.kind == .rank || it.kind == .title || it.kind == .unit else { break }
+      guard adjacent(k, next) || (out.contains { items[$0].kind == .title || items[$0].kind == .rank } && separated(k, next, forward: false)) else { break }
+      out.insert(k, at: 0); next = k; k -= 1
+    }
+    // A chain must hold a rank or title, and the item right before the name must touch it.
+    guard let last = out.last, adjacent(last, n), out.contains(where: isEvidence) else { return [] }
+    return out
+  }
+
+  /// Items after name item `n` in apposition (`, Cục trưởng Cục V28`), up to the chain that leads to the
+  /// next name.
+  func chainAfter(_ n: Int) -> [Int] {
+    var out: [Int] = []
+    var prev = n
+    var k = n + 1
+    while k < items.count {
+      let it = items[k]
+      if it.dropped { k += 1; continue }
+      guard it.kind == .rank || it.kind == .title || it.kind == .unit else { break }
+      guard separated(prev, k, forward: true) else { break }
+      if out.isEmpty && it.kind == .unit { break }
+      // Stop at the items that lead up to the next name (`…, Thiếu tá Đỗ Hoàng Minh`).
+      if leadsToName(k) { break }
+      out.append(k); prev = k; k += 1
+    }
+    return out
+  }
+
+  /// Item `k` is in the chain written right before a name.
+  func leadsToName(_ k: Int) -> Bool {
+    var j = k
+    while j + 1 < items.count && adjacent(j, j + 1) {
+      if items[j + 1].kind == .official {
+        // A one-word candidate leads only if it can be a given name (`Thứ trưởng Tỏ`, not `Giám đốc Bệnh viện`).
+        return !isShort(j + 1) || (items[j].kind != .unit && scan.r.givenNames.contains(pieces[items[j + 1].lo].exact))
+      }
+      guard items[j + 1].kind != .directive else { return false }
+      j += 1
+    }
+    return false
+  }
+
+  /// `Lê Xuân Chính, nguyên Đồn phó …`: an apposition is evidence when it is clearly one: it starts with a
+  /// rank, has a modifier (`nguyên`), names a body, is closed by a separator, or the name has a marker
+  /// (`ông`, `bà`). `… các nước Đông Nam Á, Phó Thủ tướng đề nghị` (a new clause) is not.
+  func appositionHolds(_ k: Int, _ a: [Int]) -> Bool {
+    guard let first = a.first, a.contains(where: isEvidence) else { return false }
+    if items[first].kind == .rank { return true }
+    if case .title(_, let m) = items[first].payload, m != nil { return true }
+    if a.contains(where: { items[$0].kind == .unit }) { return true }
+    let end = items[a.last!].hi
+    if end < pieces.count && !pieces[end].isWord && (pieces[end].isPunct(0x2C) || pieces[end].isPunct(0x2D) || pieces[end].isPunct(0x29)) { return true }
+    return scan.cue(.personMarker, endingBefore: items[k].lo)
+  }
+
+  /// A rank, or a title that is not only the head of a company, hospital or school.
+  func isEvidence(_ k: Int) -> Bool {
+    items[k].kind == .rank || (items[k].kind == .title && items[k].rule != "title.nonUnitBody")
+  }
+
+  func isShort(_ k: Int) -> Bool { if case .name(let s) = items[k].payload { return s }; return false }
+
+  func nameKey(_ k: Int) -> UInt64 {
+    var h: UInt64 = 7
+    for p in items[k].lo..<items[k].hi where pieces[p].isWord { h = PhraseTable.combine(h, pieces[p].key) }
+    return h
+  }
+
+  mutating func link() {
+    var evidence: [Int: String] = [:]
+    var before: [Int: [Int]] = [:], after: [Int: [Int]] = [:]
+    for k in items.indices where items[k].kind == .official && !isShort(k) {
+      var b = chainBefore(k)
+      let a = chainAfter(k)
+      if items[k].rule == "official.foreignName", k > 0 {
+        if items[k - 1].kind == .title { b = [k - 1] } else if k > 1, items[k - 2].kind == .title { b = [k - 2, k - 1] }
+      }
+      before[k] = b; after[k] = a
+      if items[k].rule == "official.foreignName" && !b.isEmpty { evidence[k] = "official.foreignName" }
+      else if let f = b.last { evidence[k] = items[f].kind == .rank ? "official.rankBefore" : "official.titleBefore" }
+      else if appositionHolds(k, a) { evidence[k] = "official.appositionTitle" }
+      else if scan.cue(.personMarker, endingBefore: items[k].lo), comradeBefore(items[k].lo) { evidence[k] = "official.comrade" }
+      else if items[k].rule == "official.knownName" { evidence[k] = "official.knownName" }
+    }
+    // official.titledShortForm: `Thứ trưởng Thành`, `Đại tá Toản` make the one full name ending in that given
+    // name an official (`Nguyễn Văn Thành` said without a title elsewhere).
+    for k in items.indices where items[k].kind == .official && isShort(k) && !chainBefore(k).isEmpty {
+      let key = pieces[items[k].lo].exact
+      let full = items.indices.filter { items[$0].kind == .official && !isShort($0) && pieces[items[$0].hi - 1].exact == key }
+      if Set(full.map(nameKey)).count == 1 { for f in full where evidence[f] == nil { evidence[f] = "official.titledShortForm" } }
+    }
+    // official.listAfterTitle: one title for several names (`nguyên Tổng Bí thư Đỗ Mười, Lê Khả Phiêu`).
+    for k in items.indices where items[k].kind == .official && !isShort(k) && evidence[k] == nil && k > 0 {
+      let p = k - 1
+      guard items[p].kind == .official, !isShort(p), let e = evidence[p], e == "official.titleBefore" || e == "official.rankBefore" else { continue }
+      let gap = items[p].hi..<items[k].lo
+      if gap.count == 1 && (pieces[gap.lowerBound].isPunct(0x2C) || pieces[gap.lowerBound].exact == scan.keys.vaExact) {
+        evidence[k] = "official.listAfterTitle"
+      }
+    }
+    // Clusters from names with evidence; other occurrences of the same name join them.
+    var byKey: [UInt64: Int] = [:]
+    for k in items.indices where evidence[k] != nil {
+      let key = nameKey(k)
+      if byKey[key] == nil {
+        byKey[key] = clusters.count
+        clusters.append(OfficialCluster(nameKey: key, lastKey: pieces[items[k].hi - 1].exact, name: scan.string(items[k].lo, items[k].hi)))
+      }
+    }
+    for k in items.indices where items[k].kind == .official && !isShort(k) {
+      guard let c = byKey[nameKey(k)] else { items[k].dropped = true; continue }
+      if evidence[k] == nil { items[k].rule = "official.repeat" } else { items[k].rule = evidence[k]! }
+      items[k].cluster = c
+      clusters[c].mentions.append(k)
+      attach(before[k] ?? [], to: c); attach(after[k] ?? [], to: c)
+    }
+    // Short forms: the given name of exactly one official; after a rank or title they stand alone too.
+    for k in items.indices where items[k].kind == .official && isShort(k) {
+      let key = pieces[items[k].lo].exact
+      let fits = clusters.indices.filter { clusters[$0].lastKey == key }
+      let b = chainBefore(k)
+      if fits.count == 1 {
+        items[k].cluster = fits[0]; clusters[fits[0]].mentions.append(k)
+        attach(b, to: fits[0]); attach(chainAfter(k), to: fits[0])
+      } else if !b.isEmpty && fits.isEmpty && scan.r.givenNames.contains(key)
+        && (items[b.last!].kind == .rank || (items[k].hi < pieces.count && !pieces[items[k].hi].isWord)) {
+        clusters.append(OfficialCluster(nameKey: key, lastKey: key, name: scan.string(items[k].lo, items[k].hi)))
+        items[k].cluster = clusters.count - 1; clusters[clusters.count - 1].mentions.append(k)
+        attach(b, to: clusters.count - 1)
+      } else {
+        items[k].dropped = true
+      }
+    }
+    promotions()
+  }
+
+  /// No sentence starts between pieces `a` and `b`.
+  func sameSentence(_ a: Int, _ b: Int) -> Bool {
+    guard a < b else { return true }
+    return !(a + 1...b).contains { pieces[$0].flags.contains(.sentenceStart) }
+  }
+
+  /// `đồng chí` / `Đ/c` (not `ông`, `bà`: citizens are `ông`, `bà` too) right before position `i`.
+  func comradeBefore(_ i: Int) -> Bool {
+    guard i >= 2 else { return false }
+    let s = scan.string(max(0, i - 3), i).lowercased()
+    return s.hasSuffix("đồng chí") || s.hasSuffix("đ/c")
+  }
+
+  mutating func attach(_ chain: [Int], to c: Int) {
+    for k in chain {
+      switch items[k].kind {
+      case .rank: clusters[c].ranks.append(k)
+      case .title: clusters[c].titles.append(k)
+      case .unit: clusters[c].units.append(k)
+      default: break
+      }
+    }
+  }
+
+  /// Rule `official.promotion`: `được phong quân hàm Thượng tướng`, `thăng cấp bậc hàm từ Đại úy lên
+  /// Thiếu tá`: the rank after the verb (after `lên` when there is one) is the person's rank from now on.
+  /// The person is the nearest official named before it in the sentence, else the first after it.
+  mutating func promotions() {
+    for k in items.indices where items[k].kind == .rank && !items[k].dropped {
+      let lo = items[k].lo
+      var isPromotion = false
+      if lo > 0 && pieces[lo - 1].isWord && pieces[lo - 1].key == scan.keys.len { isPromotion = true }
+      else {
+        for back in 1...4 where lo - back >= 0 {
+          if let e = scan.cue(.promotionVerb, at: lo - back), e <= lo {
+            // Only hàm/quân/cấp/bậc words between the verb and the rank (`phong quân hàm`), and not `từ X`.
+            isPromotion = !(lo > 0 && pieces[lo - 1].exact == scan.keys.tuExact)
+            break
+          }
+        }
+      }
+      guard isPromotion else { continue }
+      var person: Int?
+      var j = k - 1
+      while j >= 0 {
+        if items[j].kind == .official, let c = items[j].cluster {
+          if sameSentence(items[j].lo, lo) { person = c }
+          break
+        }
+        j -= 1
+      }
+      if person == nil {
+        var j = k + 1
+        while j < items.count && j < k + 4 {
+          if items[j].kind == .official, let c = items[j].cluster { person = c; break }
+          j += 1
+        }
+      }
+      if let c = person { clusters[c].promotedRank = k }
+    }
+  }
+}

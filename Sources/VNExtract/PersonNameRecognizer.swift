@@ -1,0 +1,47 @@
+import VNCore
+
+/// Person names: a run of two to four capitalised words that starts with a surname (`Nguyễn Văn Khảo`,
+/// `Đinh La Thăng`), and one-word short forms after a marker, rank or title (`ông Chung`, `Thượng tá Tín`,
+/// `Thứ trưởng Thành`). Whether a name is an OFFICIAL is decided by `OfficialLinker`.
+extension DocumentScan {
+  /// Rule `official.name`. Near misses: a street or place named after a person (`đường Phạm Văn Đồng`,
+  /// `TP Hồ Chí Minh`: person-blocker cues), a run that is a province or district (`Hà Nội`), capitals
+  /// (`SƠN KHÊ`, bylines and headlines).
+  func personName(at i: Int) -> Item? {
+    guard isCapWord(i) else { return nil }
+    let p = pieces[i]
+    guard !p.flags.contains(.allUpper), !p.flags.contains(.hasDigit), r.surnames.contains(p.exact) else { return nil }
+    var e = i + 1
+    while e < i + 4 && isCapWord(e) {
+      let q = pieces[e]
+      if q.flags.contains(.allUpper) || q.flags.contains(.hasDigit) || q.flags.contains(.lineBefore)
+        || q.flags.contains(.sentenceStart) { break }
+      if hits(at: e).contains(where: { h in
+        switch h.source { case .title, .rank, .unitHead, .unit, .directiveType: return h.length > 1 || h.source == .unitHead; default: return false }
+      }) { break }
+      e += 1
+    }
+    guard e - i >= 2 else { return nil }
+    if cue(.personBlocker, endingBefore: i) { return nil }
+    // `Số 47 Phạm Văn Đồng`: a house number between the blocker and the name.
+    if i >= 2 && pieces[i - 1].flags.contains(.digitsOnly) && cue(.personBlocker, endingBefore: i - 1) { return nil }
+    let hs = hits(at: i)
+    if hs.contains(where: { $0.source == .knownOfficial && Int($0.length) == e - i }) {
+      return Item(kind: .official, lo: i, hi: e, rule: "official.knownName", payload: .name(short: false))
+    }
+    if hs.contains(where: { $0.source == .place && Int($0.length) >= e - i }) { return nil }
+    return Item(kind: .official, lo: i, hi: e, rule: "official.name", payload: .name(short: false))
+  }
+
+  /// Rule `official.shortForm`: one capitalised word after `ông`/`bà`/`đồng chí`, a rank or a title
+  /// (`previous` is the item just before, if adjacent), not followed by another capitalised word.
+  func shortName(at i: Int, after previous: Item?) -> Item? {
+    guard isCapWord(i), !pieces[i].flags.contains(.allUpper), !pieces[i].flags.contains(.hasDigit) else { return nil }
+    if isCapWord(i + 1) && !pieces[i + 1].flags.contains(.sentenceStart) { return nil }
+    var marked = cue(.personMarker, endingBefore: i)
+    if let previous, previous.hi == i, previous.kind == .rank || previous.kind == .title { marked = true }
+    guard marked else { return nil }
+    if !hits(at: i).filter({ $0.source != .cue }).isEmpty && hits(at: i).contains(where: { $0.source == .place }) { return nil }
+    return Item(kind: .official, lo: i, hi: i + 1, rule: "official.shortForm", payload: .name(short: true))
+  }
+}

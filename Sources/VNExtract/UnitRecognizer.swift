@@ -1,0 +1,325 @@
+import VNCore
+
+/// UNIT: fixed bodies of units.tsv, and a head word of unit-heads.tsv followed by what completes it.
+///
+/// `Công an huyện Đức Trọng` (head + place), `Cục V28` (head + code), `Sở Giao thông - Vận tải thành phố
+/// Đà Nẵng` (head + descriptive name + place), `Bô Công an` (fixed, one mistyped mark, canonical
+/// `Bộ Công an`). A chain splits where the first part has its own name (`[Phòng Cảnh sát hình sự]
+/// [Công an thành phố]`) and stays one span after a bare type word (`Ban Giám đốc Công an TP`).
+extension DocumentScan {
+  /// The best UNIT starting at `i`, or nil. `depth` limits the merge of a bare type word with the body after it.
+  func unit(at i: Int, _ hits: ArraySlice<PhraseTable.Hit>, depth: Int = 0) -> Item? {
+    guard i < bylineStart, isWord(i) else { return nil }
+    var best: Item?
+    func consider(_ c: Item?) {
+      guard let c else { return }
+      guard let b = best else { best = c; return }
+      guard c.hi > b.hi else { return }
+      // A descriptive name longer than a fixed body must add a name or code, not only lower-case words
+      // (`Bộ Chính trị tại …`), unless the body's name ends in an abbreviation (`Phòng CSGT đường sắt`).
+      if (b.rule.hasPrefix("unit.fixed") || b.rule == "unit.institution") && c.rule == "unit.head+name"
+        && !pieces[b.hi - 1].flags.contains(.allUpper) {
+        if !(b.hi..<c.hi).contains(where: { pieces[$0].isCap || pieces[$0].flags.contains(.hasDigit) }) { return }
+      }
+      best = c
+    }
+    // Fixed bodies first, so `consider` can compare head parses with them.
+    let ordered = hits.filter { $0.source == .unit } + hits.filter { $0.source != .unit }
+    for h in ordered {
+      switch h.source {
+      case .unit: consider(fixedUnit(at: i, h))
+      case .abbreviation where r.abbreviations[Int(h.index)].role == "unit":
+        let a = r.abbreviations[Int(h.index)]
+        consider(Item(kind: .unit, lo: i, hi: i + Int(h.length), rule: "unit.abbreviation",
+                      payload: .unit(UnitInfo(canonical: a.expansion, code: nil, tableParent: nil))))
+      case .unitHead: consider(headedUnit(at: i, h, depth: depth))
+      default: break
+      }
+    }
+    guard var u = best else { return nil }
+    u.hi = extendUnit(u.hi, &u)
+    return u
+  }
+
+  /// Rule `unit.fixed`: a body of units.tsv. Capitalised entries need a capital in the text (`Đảng`,
+  /// `Nhà nước`, `Chính phủ` are institutions only so: rule `unit.institution`, which also rejects modifying
+  /// uses after `ngân sách`, `tài sản`, `Huy hiệu` … (generic-before cues) and `Đảng viên`).
+  func fixedUnit(at i: Int, _ h: PhraseTable.Hit) -> Item? {
+    let e = r.units[Int(h.index)]
+    let end = i + Int(h.length)
+    if h.capFirst && !pieces[i].isCap { return nil }
+    var rule = "unit.fixed"
+    if (h.length == 1 || (h.length == 2 && !pieces[i].flags.contains(.allUpper))) && !(i..<end).contains(where: { pieces[$0].flags.contains(.hasDigit) }) {
+      // One- and two-word institution names are also common nouns and modifiers.
+      if cue(.genericBefore, endingBefore: i) { return nil }
+      if isWord(end) && pieces[end].key == keys.vien { return nil }
+      if h.length == 1 && pieces[i].flags.contains(.sentenceStart) && !pieces[i].flags.contains(.allUpper)
+        && isWord(end) && !pieces[end].isCap && isWord(end + 1) && !pieces[end + 1].isCap {
+        // `Đảng đã lãnh đạo …` at a sentence start is still the Party; keep.
+      }
+      rule = "unit.institution"
+    }
+    let code = (i..<end).first { pieces[$0].flags.contains(.hasDigit) && pieces[$0].flags.contains(.hasLetter) }.map { string($0, $0 + 1) }
+    return Item(kind: .unit, lo: i, hi: end, rule: rule,
+                payload: .unit(UnitInfo(canonical: e.canonical, code: code, tableParent: e.parent)))
+  }
+
+  /// Rules `unit.head+code`, `unit.head+place`, `unit.head+name`, `unit.typeWord+body`, `unit.bareComplete`,
+  /// `unit.shortReference`, `unit.bareForce` (see each branch).
+  func headedUnit(at i: Int, _ h: PhraseTable.Hit, depth: Int) -> Item? {
+    let head = r.heads[Int(h.index)]
+    let j = i + Int(h.length)
+    // A head is written as a name when any of its words is capitalised (`cơ quan Cảnh sát điều tra`).
+    let capHead = (i..<j).contains { pieces[$0].isCap }
+    func make(_ hi: Int, _ rule: String, code: String? = nil) -> Item {
+      Item(kind: .unit, lo: i, hi: hi, rule: rule,
+           payload: .unit(UnitInfo(canonical: expand(i, hi), code: code, tableParent: nil)))
+    }
+    // unit.head+code: `Cục V28`, `Sư đoàn 304`, `Đội CSGT số 3` (lower case allowed: `đội số 3`).
+    if head.takesCode, let (end, code) = codeComplement(at: j), capHead || end - j == 2 || pieces[j].flags.contains(.hasLetter) {
+      return make(end, "unit.head+code", code: code)
+    }
+    // unit.head+place: `Công an huyện Đức Trọng`, `UBND TP.Hà Nội`, `công an Yên Bái`.
+    if head.takesPlace || head.takesName, let pl = place(at: j), !pl.bare, capHead || pl.listed {
+      return make(pl.end, "unit.head+place")
+    }
+    // unit.head+name: `Cục Cảnh sát giao thông`, `Tổng cục TDTT`, `Sở Tài chính Hà Nội`.
+    if head.takesName, capHead, let end = descriptiveName(at: j) {
+      var hi = end
+      var code: String?
+      if let pl = place(at: hi), !pl.bare { hi = pl.end }
+      else if let (e2, c) = codeComplement(at: hi) { hi = e2; code = c }
+      if code == nil {
+        code = (j..<hi).first { pieces[$0].flags.contains(.hasDigit) && pieces[$0].flags.contains(.hasLetter) }.map { string($0, $0 + 1) }
+      }
+      return make(hi, "unit.head+name", code: code)
+    }
+    // unit.typeWord+body: a bare type word heads the body after it, one span (`Văn phòng Bộ Công an`,
+    // `Đảng ủy Sở VH-TT`, `Ban Giám đốc Công an TP`, `Bộ Tư lệnh Bộ đội Biên phòng`).
+    if !head.complete, depth == 0, capHead, isWord(j), let next = unit(at: j, hits(at: j), depth: 1) {
+      return Item(kind: .unit, lo: i, hi: next.hi, rule: "unit.typeWord+body",
+                  payload: .unit(UnitInfo(canonical: expand(i, next.hi), code: codeOf(next), tableParent: nil)))
+    }
+    let midSentence = !pieces[i].flags.contains(.sentenceStart)
+    // unit.shortReference: `Công an phường`, `UBND TP`, `Công an thành phố` pointing at one body
+    // (guidelines, Decided cases); `Công an xã`, `Công an cấp huyện` are classes of bodies.
+    if capHead, let pl = place(at: j), pl.bare, !pl.commune, head.takesPlace {
+      return make(pl.end, "unit.shortReference")
+    }
+    guard capHead, midSentence || head.complete else { return nil }
+    if isWord(j) && (pieces[j].key == keys.cap || pieces[j].key == keys.xa) { return nil }
+    if cue(.genericBefore, endingBefore: i) { return nil }
+    // unit.bareComplete: a head complete on its own (`Quốc hội`, `Thành ủy`, `Quận ủy`, `CATP`).
+    if head.complete { return make(j, "unit.bareComplete") }
+    // unit.bareForce: `Công an` capitalised mid-sentence as the institution (`phối hợp giữa Công an với MTTQ`).
+    if midSentence && h.length == 2 && pieces[i].key == forceKey.0 && pieces[i + 1].key == forceKey.1
+      && !(isWord(j) && (pieces[j].key == keys.cac || pieces[j].key == keys.nhung)) {
+      return make(j, "unit.bareForce")
+    }
+    return nil
+  }
+
+  private var forceKey: (UInt64, UInt64) { (keys.cong, keys.an) }
+
+  func codeOf(_ item: Item) -> String? {
+    if case .unit(let u) = item.payload { return u.code }
+    return nil
+  }
+
+  /// Rule `unit.policeCode`: a police unit code standing alone (`PC44 (Công an TP.HCM)`, `A05`): letters
+  /// P?[ACKVX] and two digits (domain reference §4 code table); not inside a document symbol.
+  func policeCode(at i: Int) -> Item? {
+    let f = pieces[i].flags
+    guard isWord(i), f.contains(.hasDigit), f.contains(.hasLetter), f.contains(.upperFirst), pieces[i].length <= 4 else { return nil }
+    if i > 0 && (isPunct(i - 1, "/") || isPunct(i - 1, "-")) && !pieces[i].flags.contains(.spaceBefore) { return nil }
+    if isPunct(i + 1, "/") || (isPunct(i + 1, "-") && !pieces[i + 1].flags.contains(.spaceBefore)) { return nil }
+    let s = Array(string(i, i + 1).unicodeScalars)
+    var k = 0
+    if s.count == 4 && s[0] == "P" { k = 1 }
+    guard s.count == k + 3, "ACKVX".unicodeScalars.contains(s[k]),
+          s[k + 1].properties.numericType != nil, s[k + 2].properties.numericType != nil else { return nil }
+    let fixed = hits(at: i).first { $0.source == .unit && $0.length == 1 }.map { r.units[Int($0.index)] }
+    return Item(kind: .unit, lo: i, hi: i + 1, rule: "unit.policeCode",
+                payload: .unit(UnitInfo(canonical: fixed?.canonical ?? string(i, i + 1), code: string(i, i + 1),
+                                        tableParent: fixed?.parent ?? (k == 1 ? "Công an tỉnh" : "Bộ Công an"))))
+  }
+
+  /// A code complement: `V28`, `PC44`, `304`, `7`, `số 3`.
+  func codeComplement(at j: Int) -> (Int, String)? {
+    guard isWord(j) else { return nil }
+    let p = pieces[j]
+    if p.key == keys.so, isWord(j + 1), pieces[j + 1].flags.contains(.digitsOnly) { return (j + 2, string(j + 1, j + 2)) }
+    if p.flags.contains(.hasDigit) && (p.flags.contains(.digitsOnly) || p.isCap) && p.length <= 6 {
+      // Not a year or a count (`năm 2017`, `2 cô giáo`): at most 3 digits when bare.
+      if p.flags.contains(.digitsOnly) && p.length > 3 { return nil }
+      return (j + 1, string(j, j + 1))
+    }
+    return nil
+  }
+
+  struct PlacePhrase { var end: Int; var bare: Bool; var commune: Bool; var listed = true }
+
+  /// A place after a head: `tỉnh Nghệ An`, `TP.Hà Nội`, `TP.HCM`, `quận 1`, `Quảng Nam` (a province or
+  /// district name alone), or a type word alone (`bare`: `Công an phường`).
+  func place(at j: Int) -> PlacePhrase? {
+    guard isWord(j) else { return nil }
+    let hs = hits(at: j)
+    // TP.HCM, TPHCM, TP HCM.
+    if let h = hs.filter({ $0.source == .abbreviation && r.abbreviations[Int($0.index)].expansion.hasPrefix("Thành phố") })
+      .max(by: { $0.length < $1.length }) {
+      return PlacePhrase(end: j + Int(h.length), bare: false, commune: false)
+    }
+    if pieces[j].isCap, let h = hs.filter({ $0.source == .place }).max(by: { $0.length < $1.length }) {
+      return PlacePhrase(end: j + Int(h.length), bare: false, commune: false)
+    }
+    guard let t = cue(.placeType, at: j) else { return nil }
+    let commune = pieces[j].key == keys.xa
+    var k = t
+    // `TP.Hà Nội`, and `TP. Đà Nẵng` with a space after the dot.
+    if isPunct(k, ".") && isCapWord(k + 1) && (!pieces[k + 1].flags.contains(.spaceBefore) || hits(at: k + 1).contains { $0.source == .place }) { k += 1 }
+    let hk = hits(at: k)
+    if isCapWord(k), let h = hk.filter({ $0.source == .place }).max(by: { $0.length < $1.length }) {
+      return PlacePhrase(end: k + Int(h.length), bare: false, commune: commune)
+    }
+    // An unlisted commune or ward: a capitalised run (`phường Tam Bình`) or a number (`Quận 1`).
+    var e = k
+    while e < k + 4 && isWord(e) && (pieces[e].isCap || pieces[e].flags.contains(.digitsOnly))
+      && (!pieces[e].flags.contains(.sentenceStart) || e == k && isPunct(k - 1, ".")) && !pieces[e].flags.contains(.allUpper) && !startsOther(e) {
+      e += 1
+      if pieces[e - 1].flags.contains(.digitsOnly) { break }
+    }
+    if e > k { return PlacePhrase(end: e, bare: false, commune: commune, listed: false) }
+    return PlacePhrase(end: t, bare: true, commune: commune)
+  }
+
+  /// A title, rank, unit or person name starts at `k` (ends a name run).
+  func startsOther(_ k: Int) -> Bool {
+    for h in hits(at: k) {
+      switch h.source {
+      case .title, .rank, .unit, .unitHead, .directiveType: if pieces[k].isCap { return true }
+      default: break
+      }
+    }
+    return looksLikePersonName(at: k)
+  }
+
+  /// A surname followed by a capitalised word, whatever precedes it (`UBND TP Nguyễn Đức Chung`).
+  func looksLikePersonName(at k: Int) -> Bool {
+    isCapWord(k) && r.surnames.contains(pieces[k].exact) && isCapWord(k + 1) && !pieces[k + 1].flags.contains(.sentenceStart)
+      && !pieces[k + 1].flags.contains(.allUpper) && !hits(at: k).contains { $0.source == .place && $0.length >= 2 }
+  }
+
+  /// A descriptive name after a head: a capitalised word or abbreviation, then capitalised words, lower-case
+  /// unit-name words (`giao thông`, `cửa khẩu`), and `và`/`-`/`&` between words; it stops before another
+  /// unit, a title, a rank, a person name or a place, and must end on a capital when it began in lower case
+  /// (`Đồn biên phòng La Dêê`).
+  func descriptiveName(at j: Int) -> Int? {
+    guard isWord(j), !pieces[j].flags.contains(.sentenceStart) else { return nil }
+    let first = pieces[j]
+    let lowerStart = !first.isCap
+    if cue(.placeType, at: j) != nil { return nil }
+    if lowerStart && cue(.unitNameWord, at: j) == nil { return nil }
+    if first.isCap && startsOther(j) { return nil }
+    if first.isCap && place(at: j).map({ !$0.bare }) == true { return nil }
+    var k = j + 1, last = j + 1, lastCap = first.isCap
+    while k < bylineStart && k - j < 12 {
+      let p = pieces[k]
+      if p.isWord {
+        if p.flags.contains(.lineBefore) { break }
+        if p.isCap {
+          // A dotted abbreviation inside the name (`T.Ư`, `TP.HCM` is a place and handled below).
+          if let h = hits(at: k).first(where: { $0.source == .abbreviation && $0.length > 1 && r.abbreviations[Int($0.index)].role == "part"
+                                                && !r.abbreviations[Int($0.index)].expansion.hasPrefix("Thành phố") }) {
+            k += Int(h.length); last = k; lastCap = true; continue
+          }
+          if p.flags.contains(.sentenceStart) || startsOther(k) { break }
+          if let pl = place(at: k), !pl.bare { break }
+          // A foreign person after a body (`Quốc hội Esteban Lazo Hernandez`): two capitalised words without marks.
+          if p.flags.contains(.ascii) && isCapWord(k + 1) && pieces[k + 1].flags.contains(.ascii) && !p.flags.contains(.allUpper)
+            && !pieces[k + 1].flags.contains(.allUpper) { break }
+          k += 1; last = k; lastCap = true; continue
+        }
+        if cue(.placeType, at: k) != nil { break }
+        if p.key == keys.so, isWord(k + 1), pieces[k + 1].flags.contains(.digitsOnly) { k += 2; last = k; lastCap = true; break }
+        if (p.exact == keys.vaExact || p.exact == keys.veExact) && isWord(k + 1) && (pieces[k + 1].isCap || cue(.unitNameWord, at: k + 1) != nil) {
+          k += 1; continue
+        }
+        // `Hậu cần`, `Kiểm soát`, `Vận tải`: a name word capitalised at the start of its phrase.
+        if k - 1 >= j, pieces[k - 1].isCap, let e = cue(.unitNameWord, at: k - 1), e > k { k = e; last = k; lastCap = false; continue }
+        if let e = cue(.unitNameWord, at: k) { k = e; last = k; lastCap = false; continue }
+        // The second syllable of a capitalised word (`Ban Liên lạc`, `Chính phủ Cách mạng`), not a stop word.
+        if pieces[k - 1].isCap && !pieces[k - 1].flags.contains(.allUpper) && k - 1 >= j && !r.nameStops.contains(p.exact)
+          && !p.flags.contains(.hasDigit) && (isCapWord(k + 1) || !isWord(k + 1)) {
+          k += 1; last = k; lastCap = false; continue
+        }
+        break
+      }
+      // `-` and `&` inside a name (`Giao thông - Vận tải`, `KH&ĐT`, `VH-TT`), not before another body.
+      if (p.isPunct(0x2D) || p.isPunct(0x26)) && isWord(k + 1) && !pieces[k + 1].flags.contains(.lineBefore)
+        && (pieces[k + 1].isCap || cue(.unitNameWord, at: k + 1) != nil) && !(pieces[k + 1].isCap && startsOther(k + 1)) {
+        k += 1; continue
+      }
+      break
+    }
+    if lowerStart && !lastCap { return nil }
+    return last
+  }
+
+  /// Extensions after any unit: a bracketed code or abbreviation (`(PC47)`, `(KH&ĐT)`, rule
+  /// `unit.bracketCode`) and a legislature term (`Quốc hội khóa XIII`).
+  func extendUnit(_ hi: Int, _ item: inout Item) -> Int {
+    var end = hi
+    if isWord(end) && pieces[end].key == keys.khoa && isWord(end + 1)
+      && (pieces[end + 1].flags.contains(.allUpper) || pieces[end + 1].flags.contains(.digitsOnly) || pieces[end + 1].length == 1) {
+      end += 2
+    }
+    if isPunct(end, "(") {
+      var k = end + 1
+      var ok = false
+      // One code or abbreviation, possibly joined by `&` or `-` (`(KH&ĐT)`, `(LĐ-TB&XH)`), not a phrase.
+      while k < end + 6 && k < pieces.count {
+        let p = pieces[k]
+        if p.isPunct(0x29) { ok = k > end + 1; break }
+        if p.isWord && (p.flags.contains(.allUpper) || (p.isCap && p.flags.contains(.hasDigit)))
+          && (k == end + 1 || !p.flags.contains(.spaceBefore)) { k += 1; continue }
+        if (p.isPunct(0x26) || p.isPunct(0x2D)) && !p.flags.contains(.spaceBefore) { k += 1; continue }
+        break
+      }
+      if ok {
+        if case .unit(var u) = item.payload, u.code == nil, let c = (end + 1..<k).first(where: { pieces[$0].flags.contains(.hasDigit) }) {
+          u.code = string(c, c + 1); item.payload = .unit(u)
+        }
+        end = k + 1
+      }
+    }
+    return end
+  }
+
+  /// The canonical name of a headed unit: abbreviations in it expanded (`UBND TP.Hà Nội` → `Ủy ban nhân dân
+  /// thành phố Hà Nội`), fixed bodies inside it written in full (`Bô Công an` → `Bộ Công an`).
+  func expand(_ lo: Int, _ hi: Int) -> String {
+    var out = ""
+    var k = lo
+    var forceSpace = false
+    while k < hi {
+      let hs = hits(at: k)
+      var part = string(k, k + 1)
+      var len = 1
+      var dotAfter = false
+      if let h = hs.filter({ $0.source == .unit && k + Int($0.length) <= hi }).max(by: { $0.length < $1.length }) {
+        part = r.units[Int(h.index)].canonical; len = Int(h.length)
+      } else if let h = hs.filter({ $0.source == .abbreviation && k + Int($0.length) <= hi && r.abbreviations[Int($0.index)].role != "no" })
+        .max(by: { $0.length < $1.length }) {
+        part = r.abbreviations[Int(h.index)].expansion; len = Int(h.length)
+        if k > lo && part.hasPrefix("Thành phố") { part = "thành phố" + part.dropFirst(9) }
+        dotAfter = part == "thành phố" && isPunct(k + len, ".") && k + len + 1 < hi
+      }
+      if k > lo && (forceSpace || pieces[k].flags.contains(.spaceBefore)) { out += " " }
+      out += part
+      k += len
+      forceSpace = false
+      if dotAfter { k += 1; forceSpace = true }
+    }
+    return out
+  }
+}
