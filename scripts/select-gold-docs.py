@@ -7,6 +7,8 @@ Writes corpora/gold/selection.tsv: `split<TAB>archive<TAB>id<TAB>chars`.
   (section "society" or "world", and at least two unit words and one title or rank word),
 all between 600 and 3,500 characters (short enough to annotate by hand end to end), sampled with a
 fixed seed; every third document of each group goes to `dev`, the others to `test`.
+A second batch of 16 + 4 documents (another seed, disjoint) was added to `dev` later, when 20 dev
+documents proved too few to tune on; `test` is unchanged.
 The seed press release (corpora/seed/) is added to `dev` separately.
 """
 import gzip, json, random, re, sys, os
@@ -35,6 +37,16 @@ def main():
                  and len(UNIT.findall(d["text"])) >= 2 and TITLE.search(d["text"])), key=lambda d: d["id"])
     for i, d in enumerate(rng.sample(dt, 12)):
         rows.append(("dev" if i % 3 == 0 else "test", "dantri-unc/dantri-unc.jsonl.gz", d["id"], len(d["text"])))
+    # Second dev batch (added when dev proved too small to tune on): 16 + 4 more documents, disjoint from
+    # the above, from a generator with another seed.
+    taken = {r[2] for r in rows}
+    rng2 = random.Random(20261130)
+    pg_rest = sorted((d for d in pg if d["id"] not in taken), key=lambda d: d["id"])
+    for d in rng2.sample(pg_rest, 16):
+        rows.append(("dev", "baomoi-news/baomoi-police-gov.jsonl.gz", d["id"], len(d["text"])))
+    dt_rest = [d for d in dt if d["id"] not in taken]
+    for d in rng2.sample(dt_rest, 4):
+        rows.append(("dev", "dantri-unc/dantri-unc.jsonl.gz", d["id"], len(d["text"])))
     out = os.path.join(HERE, "..", "corpora", "gold", "selection.tsv")
     with open(out, "w", encoding="utf-8") as f:
         f.write("# split\tarchive\tid\tchars  (written by scripts/select-gold-docs.py; do not edit)\n")
