@@ -148,8 +148,12 @@ enum Utf8Scan {
 
   /// `mayNeedTone` over scalars (after a step changed the buffer).
   static func mayNeedTone(_ scalars: [Unicode.Scalar], style: ToneStyle) -> Bool {
-    var text = String(String.UnicodeScalarView(scalars))
-    return text.withUTF8 { mayNeedTone($0, style: style) }
+    var p3: Unicode.Scalar = " ", p2: Unicode.Scalar = " ", p1: Unicode.Scalar = " "
+    for c in scalars {
+      if !isLetter(c), mayNeedToneAtEnd(p3, p2, p1, style: style) { return true }
+      p3 = p2; p2 = p1; p1 = c
+    }
+    return mayNeedToneAtEnd(p3, p2, p1, style: style)
   }
 
   private static func mayNeedToneAtEnd(_ p3: Unicode.Scalar, _ p2: Unicode.Scalar, _ p1: Unicode.Scalar, style: ToneStyle) -> Bool {

@@ -36,6 +36,8 @@ public struct Lexicon: Sendable {
   private static let styles = [ToneMarkNormalizer(style: .classic), ToneMarkNormalizer(style: .modern)]
 
   mutating func id(for syllable: String, create: Bool) -> UInt16? {
+    // Most syllables are seen many times while loading: try the plain hash before building variants.
+    if let id = syllableIDs[SyllableKey.hash(syllable)] { return id }
     let variants = Set(Self.styles.map { $0.normalize(syllable) } + [syllable])
     for v in variants { if let id = syllableIDs[SyllableKey.hash(v)] { return id } }
     guard create, syllableCost.count < Int(UInt16.max) else { return nil }
