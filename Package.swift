@@ -61,7 +61,7 @@ let package = Package(
     .testTarget(name: "VNExtractTests", dependencies: ["VNExtract", "VNTestSupport"], swiftSettings: strict),
     .testTarget(name: "VNPipelineTests", dependencies: ["VNPipeline", "VNTestSupport"], swiftSettings: strict),
     .testTarget(name: "VNEvaluateTests", dependencies: ["VNEvaluate", "VNTestSupport"], swiftSettings: strict),
-    .testTarget(name: "VNIndexTests", dependencies: ["VNIndex", "VNTestSupport"], swiftSettings: strict),
+    .testTarget(name: "VNIndexTests", dependencies: ["VNIndex", "VNTestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
   ]
 )
 

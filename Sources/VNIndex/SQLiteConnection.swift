@@ -1,0 +1,157 @@
+import CSQLite
+
+/// `SQLITE_TRANSIENT`: SQLite copies bound text before `bind` returns (the C macro does not import).
+let SQLITE_TRANSIENT = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+/// One SQLite connection: the thin layer the index and its queries use (no ORM, prepared statements cached).
+///
+/// Not thread-safe and not `Sendable`: one connection belongs to one command run. Readers and the writer use
+/// separate connections; WAL mode lets them run at the same time.
+final class SQLiteConnection {
+  let path: String
+  private(set) var handle: OpaquePointer?
+  private var cache: [String: SQLiteStatement] = [:]
+
+  /// Opens (and with `create`, creates) the database at `path`.
+  init(path: String, readOnly: Bool, create: Bool) throws(IndexError) {
+    self.path = path
+    var flags: Int32 = SQLITE_OPEN_NOMUTEX
+    if readOnly { flags |= SQLITE_OPEN_READONLY } else { flags |= SQLITE_OPEN_READWRITE }
+    if create && !readOnly { flags |= SQLITE_OPEN_CREATE }
+    var db: OpaquePointer?
+    let rc = sqlite3_open_v2(path, &db, flags, nil)
+    handle = db
+    if rc != SQLITE_OK {
+      let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+      sqlite3_close_v2(db)
+      handle = nil
+      throw .sqlite(path: path, code: rc, message: message, sql: nil)
+    }
+    sqlite3_extended_result_codes(db, 1)
+    sqlite3_busy_timeout(db, 10_000)
+  }
+
+  deinit {
+    cache.removeAll()
+    sqlite3_close_v2(handle)
+  }
+
+  func error(_ rc: Int32, _ sql: String?) -> IndexError {
+    .sqlite(path: path, code: rc, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+  }
+
+  /// Runs one or more statements without results.
+  func execute(_ sql: String) throws(IndexError) {
+    var err: UnsafeMutablePointer<CChar>?
+    let rc = sqlite3_exec(handle, sql, nil, nil, &err)
+    if rc != SQLITE_OK {
+      let message = err.map { String(cString: $0) } ?? "error"
+      sqlite3_free(err)
+      throw .sqlite(path: path, code: rc, message: message, sql: sql)
+    }
+  }
+
+  /// A prepared statement for `sql`, reset and with bindings cleared; cached per connection.
+  func statement(_ sql: String) throws(IndexError) -> SQLiteStatement {
+    if let s = cache[sql] {
+      s.reset()
+      return s
+    }
+    var stmt: OpaquePointer?
+    let rc = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &stmt, nil)
+    guard rc == SQLITE_OK, let stmt else { throw error(rc, sql) }
+    let s = SQLiteStatement(stmt, connection: self, sql: sql)
+    cache[sql] = s
+    return s
+  }
+
+  /// Runs `sql` with `arguments` and returns the rows via `row`.
+  func query<T>(_ sql: String, _ arguments: [SQLValue] = [], row: (SQLiteStatement) -> T) throws(IndexError) -> [T] {
+    let s = try statement(sql)
+    try s.bind(arguments)
+    var out: [T] = []
+    while try s.step() { out.append(row(s)) }
+    return out
+  }
+
+  /// Runs `sql` with `arguments`, ignoring rows.
+  func run(_ sql: String, _ arguments: [SQLValue] = []) throws(IndexError) {
+    let s = try statement(sql)
+    try s.bind(arguments)
+    while try s.step() {}
+  }
+
+  /// The first column of the first row, as an integer.
+  func scalar(_ sql: String, _ arguments: [SQLValue] = []) throws(IndexError) -> Int64? {
+    try query(sql, arguments) { $0.isNull(0) ? nil : $0.int(0) }.first ?? nil
+  }
+
+  var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+  /// Whether the database holds any table at all (an empty file is a fresh index).
+  func hasAnyTable() throws(IndexError) -> Bool {
+    (try scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0) > 0
+  }
+}
+
+/// A value bound to a statement parameter.
+enum SQLValue {
+  case int(Int64)
+  case double(Double)
+  case text(String)
+  case null
+
+  static func opt(_ s: String?) -> SQLValue { s.map { .text($0) } ?? .null }
+  static func opt(_ i: Int?) -> SQLValue { i.map { .int(Int64($0)) } ?? .null }
+  static func int(_ i: Int) -> SQLValue { .int(Int64(i)) }
+}
+
+/// A prepared statement owned by its connection's cache.
+final class SQLiteStatement {
+  let handle: OpaquePointer
+  unowned let connection: SQLiteConnection
+  let sql: String
+
+  init(_ handle: OpaquePointer, connection: SQLiteConnection, sql: String) {
+    self.handle = handle; self.connection = connection; self.sql = sql
+  }
+
+  deinit { sqlite3_finalize(handle) }
+
+  func reset() {
+    sqlite3_reset(handle)
+    sqlite3_clear_bindings(handle)
+  }
+
+  func bind(_ values: [SQLValue]) throws(IndexError) {
+    for (i, v) in values.enumerated() {
+      let idx = Int32(i + 1)
+      let rc: Int32
+      switch v {
+      case .int(let n): rc = sqlite3_bind_int64(handle, idx, n)
+      case .double(let d): rc = sqlite3_bind_double(handle, idx, d)
+      case .text(let s): rc = sqlite3_bind_text(handle, idx, s, -1, SQLITE_TRANSIENT)
+      case .null: rc = sqlite3_bind_null(handle, idx)
+      }
+      if rc != SQLITE_OK { throw connection.error(rc, sql) }
+    }
+  }
+
+  /// Advances; true when a row is available.
+  func step() throws(IndexError) -> Bool {
+    let rc = sqlite3_step(handle)
+    if rc == SQLITE_ROW { return true }
+    if rc == SQLITE_DONE { return false }
+    throw connection.error(rc, sql)
+  }
+
+  func isNull(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_NULL }
+  func int(_ i: Int32) -> Int64 { sqlite3_column_int64(handle, i) }
+  func double(_ i: Int32) -> Double { sqlite3_column_double(handle, i) }
+  func text(_ i: Int32) -> String {
+    guard let p = sqlite3_column_text(handle, i) else { return "" }
+    return String(cString: p)
+  }
+  func optText(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }
+  func optInt(_ i: Int32) -> Int? { isNull(i) ? nil : Int(int(i)) }
+}

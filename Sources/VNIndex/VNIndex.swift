@@ -1,1 +1,0 @@
-// VNIndex: see README architecture.
