@@ -7,6 +7,14 @@ import VNCore
 /// before the issuer (`của Ban Bí thư`), the date and the quoted title, which become attributes.
 extension DocumentScan {
   func directive(at i: Int, _ hits: ArraySlice<PhraseTable.Hit>) -> Item? {
+    // rule directive.abbreviation: the abbreviated name of a code (`BLHS`, Decisions 16).
+    if let a = hits.first(where: { $0.source == .abbreviation && r.abbreviations[Int($0.index)].role == "directive" }) {
+      let name = r.abbreviations[Int(a.index)].expansion
+      let type = name.split(separator: " ").prefix(2).joined(separator: " ")
+      return Item(kind: .directive, lo: i, hi: i + Int(a.length), rule: "directive.abbreviation",
+                  payload: .directive(DirectiveInfo(type: type, number: nil, year: nil, symbol: nil, issuer: "Quốc hội",
+                                                    date: nil, title: nil, key: name, canonical: name)))
+    }
     guard let h = hits.filter({ $0.source == .directiveType }).max(by: { $0.length < $1.length }) else { return nil }
     let entry = r.directiveTypes[Int(h.index)]
     let capType = pieces[i].isCap
@@ -36,6 +44,13 @@ extension DocumentScan {
         return Item(kind: .directive, lo: i, hi: e, rule: bare ? "directive.typeNumber" : "directive.typeSymbol",
                     payload: .directive(info(entry, sym)))
       }
+    }
+    // rule directive.partyResolution: `Nghị quyết Đại hội XII`, `Nghị quyết Trung ương 4 khóa XII`, `Nghị quyết TW4`.
+    if capType, entry.type == "Nghị quyết", let e = partyResolution(at: j) {
+      let name = string(j, e)
+      return Item(kind: .directive, lo: i, hi: e, rule: "directive.partyResolution",
+                  payload: .directive(DirectiveInfo(type: entry.type, number: nil, year: nil, symbol: nil, issuer: nil, date: nil,
+                                                    title: nil, key: entry.type + " " + name, canonical: entry.type + " " + name)))
     }
     // rule directive.name: a capitalised type word with a proper name (`Luật CAND`, `Luật Đầu tư công`,
     // `Bộ luật hình sự`, `Hiến pháp năm 2013`, `Hiệp định Paris`); only for types named, not numbered.
@@ -95,6 +110,25 @@ extension DocumentScan {
     return Item(kind: .directive, lo: i, hi: e, rule: "directive.name",
                 payload: .directive(DirectiveInfo(type: entry.type, number: nil, year: year, symbol: nil, issuer: nil,
                                                   date: nil, title: nil, key: canonical, canonical: canonical)))
+  }
+
+  /// The end of a party resolution's name at `j`: `Đại hội` + ordinal, `Trung ương` + plenum number, `TW4`,
+  /// then an optional term (`khóa XII`); nil without a number (`Nghị quyết Đại hội đã đề ra`).
+  func partyResolution(at j: Int) -> Int? {
+    guard isCapWord(j), !pieces[j].flags.contains(.lineBefore) else { return nil }
+    func isNumber(_ k: Int) -> Bool {
+      guard isWord(k), !pieces[k].flags.contains(.lineBefore) else { return false }
+      if pieces[k].flags.contains(.digitsOnly) { return pieces[k].length <= 2 }
+      return pieces[k].flags.contains(.allUpper) && pieces[k].length <= 5 && string(k, k + 1).unicodeScalars.allSatisfy { "IVXL".unicodeScalars.contains($0) }
+    }
+    var k: Int
+    if pieces[j].key == keys.dai, isWord(j + 1), pieces[j + 1].key == keys.hoi, isNumber(j + 2) { k = j + 3 }
+    else if pieces[j].key == keys.trung, isWord(j + 1), pieces[j + 1].key == keys.uong, isNumber(j + 2) { k = j + 3 }
+    else if pieces[j].flags.contains(.allUpper), pieces[j].flags.contains(.hasDigit), pieces[j].length <= 4,
+            string(j, j + 1).hasPrefix("TW") || string(j, j + 1).hasPrefix("TƯ") { k = j + 1 }
+    else { return nil }
+    if isWord(k), pieces[k].key == keys.khoa, isNumber(k + 1) { k += 2 }
+    return k
   }
 
   /// `Luật CAND` → `Công an nhân dân`; other words as written.

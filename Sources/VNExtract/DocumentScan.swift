@@ -19,6 +19,8 @@ struct Item: Sendable {
   var dropped = false
   /// For names: the official cluster it belongs to.
   var cluster: Int?
+  /// Normalised end offset when the span ends inside its last piece (`Nguyễn Thanh Longđề` → `…Long`).
+  var cut: Int32?
 }
 
 struct UnitInfo: Sendable {
@@ -84,6 +86,14 @@ struct DocumentScan {
     guard lo < hi else { return "" }
     var v = String.UnicodeScalarView()
     v.append(contentsOf: text[Int(pieces[lo].start)..<Int(pieces[hi - 1].end)])
+    return String(v)
+  }
+
+  /// The normalised text of an item (its `cut` respected).
+  func string(of item: Item) -> String {
+    guard let cut = item.cut else { return string(item.lo, item.hi) }
+    var v = String.UnicodeScalarView()
+    v.append(contentsOf: text[Int(pieces[item.lo].start)..<Int(cut)])
     return String(v)
   }
 

@@ -30,7 +30,7 @@ struct ExtractionWriter {
     var clusterRank: [Int: Int] = [:]
     for (c, cl) in clusters.enumerated() {
       let mentions = cl.mentions.filter { ids[$0] != nil }.sorted()
-      let full = mentions.map { scan.string(items[$0].lo, items[$0].hi) }.max { $0.unicodeScalars.count < $1.unicodeScalars.count } ?? cl.name
+      let full = mentions.map { scan.string(of: items[$0]) }.max { $0.unicodeScalars.count < $1.unicodeScalars.count } ?? cl.name
       let rankItem = cl.promotedRank ?? cl.ranks.filter { ids[$0] != nil }.last
       if let rankItem { clusterRank[c] = rankItem }
       var rankName: String?
@@ -45,7 +45,7 @@ struct ExtractionWriter {
     var out: [Entity] = []
     for k in kept {
       let it = items[k]
-      let ns = Int(scan.pieces[it.lo].start), ne = Int(scan.pieces[it.hi - 1].end)
+      let ns = Int(scan.pieces[it.lo].start), ne = Int(it.cut ?? scan.pieces[it.hi - 1].end)
       let (os, oe) = normalized.alignment.originalRange(ns, ne)
       let text = slice(os, oe)
       var e = Entity(id: ids[k]!, kind: it.kind, start: os, end: oe, text: text, rule: it.rule)

@@ -13,6 +13,7 @@ extension DocumentScan {
       let relevant = hs.contains { $0.source != .cue && $0.source != .place && $0.source != .lawName }
       if let prev = out.last, prev.hi == i, prev.kind == .title || (prev.kind == .unit && out.count >= 2 && out[out.count - 2].kind == .title
           && out[out.count - 2].hi == prev.lo), let f = foreignName(at: i, after: prev) { out.append(f); i = f.hi; continue }
+      if let prev = out.last, let u = namedBodyAfterTitle(at: i, after: prev) { out.append(u); i = u.hi; continue }
       if !relevant {
         if let prev = out.last, prev.kind == .title, prev.hi == i, let u = portfolio(at: i) { out.append(u); i = u.hi; continue }
         if let c = policeCode(at: i) { out.append(c); i = c.hi; continue }
@@ -47,5 +48,18 @@ extension DocumentScan {
     // Vietnamese names typed without marks start with a surname; foreign ones rarely do.
     if hits(at: k).contains(where: { $0.source != .cue }) { return nil }
     return Item(kind: .official, lo: k, hi: e, rule: "official.foreignName", payload: .name(short: false))
+  }
+
+  /// Rule `unit.afterTitleHead`: a title that ends in a head word and is a title only with it (`Phó phòng`,
+  /// `Phó ban`) followed by a capitalised name: the name is the UNIT (`[Phó phòng] [Tham mưu]`, Decisions 2).
+  func namedBodyAfterTitle(at i: Int, after prev: Item) -> Item? {
+    guard prev.kind == .title, prev.hi == i, prev.hi - prev.lo >= 2, isCapWord(i) else { return nil }
+    guard hits(at: prev.hi - 1).contains(where: { $0.source == .unitHead && $0.length == 1 && r.heads[Int($0.index)].takesName })
+    else { return nil }
+    guard let end = descriptiveName(at: i) else { return nil }
+    var hi = end
+    if let pl = place(at: hi), !pl.bare { hi = pl.end }
+    return Item(kind: .unit, lo: i, hi: hi, rule: "unit.afterTitleHead",
+                payload: .unit(UnitInfo(canonical: expand(i, hi), code: nil, tableParent: nil)))
   }
 }

@@ -51,6 +51,11 @@ enum CueRole: String, Sendable, CaseIterable {
   case nameStop = "name-stop"
   /// Connectors allowed between a person and the titles in apposition (`,`, `-`, `kiêm`, `là`).
   case appositionLink = "apposition-link"
+  /// Route and branch qualifiers (`đường sắt`, `đường thủy`): the only lower-case words that continue a unit
+  /// name after an abbreviation (`Phòng CSGT đường sắt`, not `Tổng cục TDTT tham mưu`).
+  case unitQualifier = "unit-qualifier"
+  /// `công an`, `cảnh sát`, `cán bộ`: an officer named by `tên` + given name (`một công an phường tên Nam`).
+  case policeNoun = "police-noun"
 }
 
 /// Everything the extractor reads from `models/`, compiled once at load.
@@ -70,11 +75,11 @@ struct ExtractorResources: Sendable {
   var issuers: [String: String] = [:]
   /// Exact keys (lower case, marks kept) of surnames, the first syllable of a person name: `Tô` is a
   /// surname, `Tổ` is not.
-  var surnames: Set<UInt64> = []
+  var surnames = KeySet()
   /// Exact keys of given-name syllables (a one-word short form with no antecedent must be one).
-  var givenNames: Set<UInt64> = []
+  var givenNames = KeySet()
   /// Exact keys of words that end a law's descriptive name (`từ` ends it, `tư` in `Đầu tư` does not).
-  var nameStops: Set<UInt64> = []
+  var nameStops = KeySet()
   /// Names of codes and laws after their type word (law-names.tsv): name, type.
   var lawNames: [(name: String, type: String)] = []
   /// Folded keys of the expansion of unit abbreviations by their exact abbreviation text.
@@ -212,6 +217,7 @@ extension ExtractorResources {
       let tail = s.pieces(of: String(u.surface.dropFirst(3)))
       if tail.first?.flags.contains(.allUpper) == false { portfolio.add(tail, source: .unit, index: i) }
     }
+    portfolio.freeze(); t.freeze()
     portfolios = portfolio
     table = t
   }

@@ -40,9 +40,13 @@ struct OfficialLinker {
     let end = items[b].lo
     if k == end { return true }
     // `nguyên Chủ tịch Tổng Công ty Xây lắp …, nguyên Phó Chủ tịch UBND tỉnh`: the company's name is skipped.
+    // Apposition links after the comma are allowed (`…, nguyên Phó Chủ tịch UBND tỉnh`).
     if forward && items[a].kind == .title && items[a].rule == "title.nonUnitBody" && end - k <= 15
-      && pieces[end - 1].isPunct(0x2C) && !(k..<end).contains(where: { pieces[$0].flags.contains(.sentenceStart) }) {
-      return true
+      && !(k..<end).contains(where: { pieces[$0].flags.contains(.sentenceStart) }),
+      let comma = (k..<end).last(where: { pieces[$0].isPunct(0x2C) }) {
+      var c = comma + 1
+      while c < end, let e = scan.cue(.appositionLink, at: c), e <= end { c = e }
+      if c == end { return true }
     }
     while k < end {
       let p = pieces[k]
@@ -171,7 +175,7 @@ struct OfficialLinker {
       let key = nameKey(k)
       if byKey[key] == nil {
         byKey[key] = clusters.count
-        clusters.append(OfficialCluster(nameKey: key, lastKey: pieces[items[k].hi - 1].exact, name: scan.string(items[k].lo, items[k].hi)))
+        clusters.append(OfficialCluster(nameKey: key, lastKey: pieces[items[k].hi - 1].exact, name: scan.string(of: items[k])))
       }
     }
     for k in items.indices where items[k].kind == .official && !isShort(k) {
@@ -189,8 +193,8 @@ struct OfficialLinker {
       if fits.count == 1 {
         items[k].cluster = fits[0]; clusters[fits[0]].mentions.append(k)
         attach(b, to: fits[0]); attach(chainAfter(k), to: fits[0])
-      } else if !b.isEmpty && fits.isEmpty && scan.r.givenNames.contains(key)
-        && (items[b.last!].kind == .rank || (items[k].hi < pieces.count && !pieces[items[k].hi].isWord)) {
+      } else if fits.isEmpty && scan.r.givenNames.contains(key) && ((!b.isEmpty
+        && (items[b.last!].kind == .rank || (items[k].hi < pieces.count && !pieces[items[k].hi].isWord))) || namedOfficer(k)) {
         clusters.append(OfficialCluster(nameKey: key, lastKey: key, name: scan.string(items[k].lo, items[k].hi)))
         items[k].cluster = clusters.count - 1; clusters[clusters.count - 1].mentions.append(k)
         attach(b, to: clusters.count - 1)
@@ -199,6 +203,21 @@ struct OfficialLinker {
       }
     }
     promotions()
+  }
+
+  /// Rule `official.namedOfficer`: `một công an phường tên Nam`, `một người tên Liêm (Phòng Cảnh sát Điều tra
+  /// PC44, …)`: a given name after `tên`, with a police noun or a unit in the few words before `tên`, or a unit
+  /// right after the name in brackets or apposition (Decisions 17: officers named without a rank).
+  func namedOfficer(_ k: Int) -> Bool {
+    let lo = items[k].lo
+    guard lo >= 2, pieces[lo - 1].exact == scan.keys.tenExact else { return false }
+    for b in max(0, lo - 5)..<(lo - 1) where scan.cue(.policeNoun, at: b) != nil { return true }
+    if k > 0, items[k - 1].kind == .unit, items[k - 1].hi >= lo - 4, sameSentence(items[k - 1].lo, lo) { return true }
+    if k + 1 < items.count, items[k + 1].kind == .unit, items[k + 1].lo <= items[k].hi + 2 {
+      let gap = items[k].hi..<items[k + 1].lo
+      return gap.allSatisfy { pieces[$0].isPunct(0x28) || pieces[$0].isPunct(0x2C) }
+    }
+    return false
   }
 
   /// No sentence starts between pieces `a` and `b`.

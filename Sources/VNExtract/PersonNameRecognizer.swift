@@ -30,7 +30,28 @@ extension DocumentScan {
       return Item(kind: .official, lo: i, hi: e, rule: "official.knownName", payload: .name(short: false))
     }
     if hs.contains(where: { $0.source == .place && Int($0.length) >= e - i }) { return nil }
-    return Item(kind: .official, lo: i, hi: e, rule: "official.name", payload: .name(short: false))
+    var item = Item(kind: .official, lo: i, hi: e, rule: "official.name", payload: .name(short: false))
+    if e - i >= 3 { item.cut = fusedGivenName(e - 1) }
+    return item
+  }
+
+  /// Rule `official.fusedName`: a last name word glued to the next word (`Nguyễn Thanh Longđề nghị`, Decisions
+  /// 18): the piece is no given name, but its longest prefix is one and the rest is a syllable start (consonant,
+  /// then a vowel). Returns the normalised offset where the name ends.
+  func fusedGivenName(_ k: Int) -> Int32? {
+    let p = pieces[k]
+    guard !r.givenNames.contains(p.exact), p.length >= 4 else { return nil }
+    let s = Int(p.start), e = Int(p.end)
+    var h = PieceScanner.seed
+    var best: Int?
+    for c in s..<(e - 2) {
+      h = PieceScanner.mix(h, r.scanner.lower(text[c].value))
+      if c - s >= 1 && r.givenNames.contains(h) { best = c + 1 }
+    }
+    guard let cut = best else { return nil }
+    func vowel(_ v: UInt32) -> Bool { "aeiouy".unicodeScalars.contains { $0.value == r.scanner.fold(v) } }
+    guard !vowel(text[cut].value), text[cut].properties.isLowercase, (cut + 1..<e).contains(where: { vowel(text[$0].value) }) else { return nil }
+    return Int32(cut)
   }
 
   /// Rule `official.shortForm`: one capitalised word after `ông`/`bà`/`đồng chí`, a rank or a title
@@ -38,7 +59,7 @@ extension DocumentScan {
   func shortName(at i: Int, after previous: Item?) -> Item? {
     guard isCapWord(i), !pieces[i].flags.contains(.allUpper), !pieces[i].flags.contains(.hasDigit) else { return nil }
     if isCapWord(i + 1) && !pieces[i + 1].flags.contains(.sentenceStart) { return nil }
-    var marked = cue(.personMarker, endingBefore: i)
+    var marked = cue(.personMarker, endingBefore: i) || (i > 0 && pieces[i - 1].exact == keys.tenExact)
     if let previous, previous.hi == i, previous.kind == .rank || previous.kind == .title { marked = true }
     guard marked else { return nil }
     if !hits(at: i).filter({ $0.source != .cue }).isEmpty && hits(at: i).contains(where: { $0.source == .place }) { return nil }

@@ -1,3 +1,5 @@
+import VNCore
+
 /// Gazetteer phrases compiled into one hash map keyed on folded piece sequences.
 ///
 /// Every phrase of every gazetteer is split into pieces (`Bộ Công an` → `bo` `cong` `an`); the map holds the
@@ -33,7 +35,17 @@ struct PhraseTable: Sendable {
     var hits: [Hit] = []
   }
 
+  /// A frozen node: whether longer phrases continue it, and its hits in `flat`.
+  private struct Ref: Sendable {
+    var prefix: Bool
+    var start: Int32
+    var count: Int32
+  }
+
   private var nodes: [UInt64: Node] = [:]
+  /// The lookup structure built by `freeze()`: no SipHash and no array retain per probe.
+  private var map = FastMap<Ref>()
+  private var flat: [Hit] = []
   private var exacts: [UInt64] = []
   private(set) var maxLength = 0
 
@@ -43,7 +55,7 @@ struct PhraseTable: Sendable {
     return x
   }
 
-  /// Adds one phrase (its pieces from `PieceScanner`).
+  /// Adds one phrase (its pieces from `PieceScanner`); call `freeze()` once all are added.
   mutating func add(_ pieces: [Piece], source: Source, index: Int) {
     guard !pieces.isEmpty else { return }
     var h: UInt64 = 0x51
@@ -61,6 +73,17 @@ struct PhraseTable: Sendable {
     maxLength = max(maxLength, pieces.count)
   }
 
+  /// Compiles the added phrases into the flat lookup map.
+  mutating func freeze() {
+    var m = FastMap<Ref>(capacity: nodes.count)
+    var f: [Hit] = []
+    for (key, node) in nodes {
+      m[key] = Ref(prefix: node.prefix, start: Int32(f.count), count: Int32(node.hits.count))
+      f.append(contentsOf: node.hits)
+    }
+    map = m; flat = f
+  }
+
   /// Every phrase that starts at piece `i`, shortest first; a phrase never spans a line break.
   func lookup(_ pieces: [Piece], at i: Int, into out: inout [Hit]) {
     out.removeAll(keepingCapacity: true)
@@ -69,14 +92,15 @@ struct PhraseTable: Sendable {
     while j < pieces.count {
       if j > i && pieces[j].flags.contains(.lineBefore) { break }
       h = PhraseTable.combine(h, pieces[j].key)
-      guard let node = nodes[h] else { break }
+      guard let node = map[h] else { break }
       // Of phrases with the same key and length in one gazetteer, only the best-marked ones: `Thứ trưởng` in
       // the text is not also `Thủ trưởng` (one mark apart).
       var best = Int.max
       let before = out.count
-      for hit in node.hits {
+      for n in Int(node.start)..<Int(node.start + node.count) {
+        let hit = flat[n]
         let m = mismatches(hit, pieces, at: i)
-        guard accepts(hit, pieces, at: i) else { continue }
+        guard accepts(hit, pieces, at: i, mismatches: m) else { continue }
         var h2 = hit; h2.marks = UInt8(min(m, 255)); out.append(h2); best = min(best, m)
       }
       if out.count - before > 1 {
@@ -98,12 +122,11 @@ struct PhraseTable: Sendable {
   }
 
   /// The marks check described in the type comment, and the case constraints of abbreviations.
-  func accepts(_ hit: Hit, _ pieces: [Piece], at i: Int) -> Bool {
-    var mismatches = 0, words = 0, asciiWords = 0
+  func accepts(_ hit: Hit, _ pieces: [Piece], at i: Int, mismatches: Int) -> Bool {
+    var words = 0, asciiWords = 0
     for k in 0..<Int(hit.length) {
       let p = pieces[i + k]
       if p.isWord { words += 1; if p.flags.contains(.ascii) { asciiWords += 1 } }
-      if p.exact != exacts[Int(hit.exactAt) + k] { mismatches += 1 }
     }
     // Text typed without any diacritic (`Bo Cong an`, `Dai ta`) matches on the folded key alone; one
     // ASCII word among marked ones (`Phong` the given name vs `Phòng`) does not.
@@ -111,4 +134,12 @@ struct PhraseTable: Sendable {
     if hit.allCaps && !pieces[i].flags.contains(.allUpper) { return false }
     return mismatches == 0 || (mismatches == 1 && words >= 2)
   }
+}
+
+/// A set of 64-bit piece keys on `FastMap` (no SipHash in the hot loops).
+struct KeySet: Sendable {
+  private var map = FastMap<Bool>()
+  init() {}
+  mutating func insert(_ k: UInt64) { map[k] = true }
+  @inline(__always) func contains(_ k: UInt64) -> Bool { map[k] != nil }
 }

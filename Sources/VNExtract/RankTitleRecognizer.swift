@@ -69,7 +69,7 @@ extension DocumentScan {
 
 /// Folded keys of the few single words the grammar rules name.
 struct FixedKeys: Sendable {
-  let quan, so, va, ve, nam, ngay, thang, cua, khoa, cap, xa, vien, tai, chong, tren, duoi, den, len, tu, ham, ong, ba, cong, an, vaExact, veExact, tuExact, cac, nhung, theo: UInt64
+  let quan, so, va, ve, nam, ngay, thang, cua, khoa, cap, xa, vien, tai, chong, tren, duoi, den, len, tu, ham, ong, ba, cong, an, vaExact, veExact, tuExact, cac, nhung, theo, tenExact, dai, hoi, trung, uong, tw, nha, nuoc: UInt64
   init(_ s: PieceScanner) {
     func k(_ w: String) -> UInt64 { s.pieces(of: w)[0].key }
     quan = k("quan"); so = k("số"); va = k("và"); ve = k("về"); nam = k("năm"); ngay = k("ngày"); thang = k("tháng")
@@ -77,7 +77,8 @@ struct FixedKeys: Sendable {
     tren = k("trên"); duoi = k("dưới"); den = k("đến"); len = k("lên"); tu = k("từ"); ham = k("hàm"); ong = k("ông"); ba = k("bà")
     cong = k("công"); an = k("an")
     vaExact = s.pieces(of: "và")[0].exact; veExact = s.pieces(of: "về")[0].exact; tuExact = s.pieces(of: "từ")[0].exact
-    cac = k("các"); nhung = k("những"); theo = k("theo")
+    cac = k("các"); nhung = k("những"); theo = k("theo"); tenExact = s.pieces(of: "tên")[0].exact
+    dai = k("đại"); hoi = k("hội"); trung = k("trung"); uong = k("ương"); tw = k("tw"); nha = k("nhà"); nuoc = k("nước")
   }
 }
 

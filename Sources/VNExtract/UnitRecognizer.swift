@@ -37,6 +37,9 @@ extension DocumentScan {
       }
     }
     guard var u = best else { return nil }
+    // `UBND các huyện`, `Công an các quận …`: several bodies at once are no UNIT (Decisions 11).
+    if isWord(u.hi) && (pieces[u.hi].key == keys.cac || pieces[u.hi].key == keys.nhung)
+      && u.hi - u.lo <= 2 { return nil }
     u.hi = extendUnit(u.hi, &u)
     return u
   }
@@ -53,6 +56,10 @@ extension DocumentScan {
       // One- and two-word institution names are also common nouns and modifiers.
       if cue(.genericBefore, endingBefore: i) { return nil }
       if isWord(end) && pieces[end].key == keys.vien { return nil }
+      // `Kho bạc Nhà nước`: after a capitalised word `Nhà nước` is part of a compound name (Decisions 13).
+      if isNhaNuoc(i) && !pieces[i].flags.contains(.sentenceStart) && !pieces[i - 1].flags.contains(.allUpper)
+        && (isCapWord(i - 1) || (isCapWord(i - 2) && isWord(i - 1) && pieces[i - 1].exact != keys.vaExact))
+        && !hits(at: i - 1).contains(where: { $0.source == .title || $0.source == .unitHead }) { return nil }
       if h.length == 1 && pieces[i].flags.contains(.sentenceStart) && !pieces[i].flags.contains(.allUpper)
         && isWord(end) && !pieces[end].isCap && isWord(end + 1) && !pieces[end + 1].isCap {
         // `Đảng đã lãnh đạo …` at a sentence start is still the Party; keep.
@@ -70,7 +77,9 @@ extension DocumentScan {
     let head = r.heads[Int(h.index)]
     let j = i + Int(h.length)
     // A head is written as a name when any of its words is capitalised (`cơ quan Cảnh sát điều tra`).
+    // Also a lower-case head after a leader title with a capitalised name (`Trưởng phòng Tham mưu`, Decisions 2).
     let capHead = (i..<j).contains { pieces[$0].isCap }
+      || (isCapWord(j) && !pieces[j].flags.contains(.sentenceStart) && hits(at: i - 1).contains { $0.source == .title && $0.length == 1 })
     func make(_ hi: Int, _ rule: String, code: String? = nil) -> Item {
       Item(kind: .unit, lo: i, hi: hi, rule: rule,
            payload: .unit(UnitInfo(canonical: expand(i, hi), code: code, tableParent: nil)))
@@ -149,6 +158,10 @@ extension DocumentScan {
     guard isWord(j) else { return nil }
     let p = pieces[j]
     if p.key == keys.so, isWord(j + 1), pieces[j + 1].flags.contains(.digitsOnly) { return (j + 2, string(j + 1, j + 2)) }
+    // A roman numeral (`Cục I`, `Vụ III`).
+    if p.isCap, p.length <= 4, !p.flags.contains(.hasDigit), string(j, j + 1).unicodeScalars.allSatisfy({ "IVX".unicodeScalars.contains($0) }) {
+      return (j + 1, string(j, j + 1))
+    }
     if p.flags.contains(.hasDigit) && (p.flags.contains(.digitsOnly) || p.isCap) && p.length <= 6 {
       // Not a year or a count (`năm 2017`, `2 cô giáo`): at most 3 digits when bare.
       if p.flags.contains(.digitsOnly) && p.length > 3 { return nil }
@@ -184,12 +197,23 @@ extension DocumentScan {
     // An unlisted commune or ward: a capitalised run (`phường Tam Bình`) or a number (`Quận 1`).
     var e = k
     while e < k + 4 && isWord(e) && (pieces[e].isCap || pieces[e].flags.contains(.digitsOnly))
-      && (!pieces[e].flags.contains(.sentenceStart) || e == k && isPunct(k - 1, ".")) && !pieces[e].flags.contains(.allUpper) && !startsOther(e) {
+      && (!pieces[e].flags.contains(.sentenceStart) || e == k && isPunct(k - 1, ".")) && !pieces[e].flags.contains(.allUpper)
+      && (!startsOther(e) || (e == k && twoWordPlace(k))) {
       e += 1
       if pieces[e - 1].flags.contains(.digitsOnly) { break }
     }
     if e > k { return PlacePhrase(end: e, bare: false, commune: commune, listed: false) }
     return PlacePhrase(end: t, bare: true, commune: commune)
+  }
+
+  /// `xã Bạch Lưu`: after a place type, exactly two capitalised words, no title or unit, are the place's name.
+  func twoWordPlace(_ k: Int) -> Bool {
+    isCapWord(k + 1) && !isCapWord(k + 2) && !hits(at: k).contains { $0.source == .title || $0.source == .unitHead || $0.source == .unit || $0.source == .rank }
+  }
+
+  /// `Nhà nước` at `k`.
+  func isNhaNuoc(_ k: Int) -> Bool {
+    isCapWord(k) && isWord(k + 1) && pieces[k].key == keys.nha && pieces[k + 1].key == keys.nuoc
   }
 
   /// A title, rank, unit or person name starts at `k` (ends a name run).
@@ -207,6 +231,8 @@ extension DocumentScan {
   func looksLikePersonName(at k: Int) -> Bool {
     isCapWord(k) && r.surnames.contains(pieces[k].exact) && isCapWord(k + 1) && !pieces[k + 1].flags.contains(.sentenceStart)
       && !pieces[k + 1].flags.contains(.allUpper) && !hits(at: k).contains { $0.source == .place && $0.length >= 2 }
+      // Two words make a name only with a known given name (`Đồn biên phòng La Dêê` is a place).
+      && (r.givenNames.contains(pieces[k + 1].exact) || (isCapWord(k + 2) && !pieces[k + 2].flags.contains(.sentenceStart)))
   }
 
   /// A descriptive name after a head: a capitalised word or abbreviation, then capitalised words, lower-case
@@ -232,6 +258,8 @@ extension DocumentScan {
                                                 && !r.abbreviations[Int($0.index)].expansion.hasPrefix("Thành phố") }) {
             k += Int(h.length); last = k; lastCap = true; continue
           }
+          // `Tổng cục Dự trữ Nhà nước`: `Nhà nước` ends a name as a modifier, not a second body (Decisions 13).
+          if pieces[k - 1].isWord && !pieces[k - 1].flags.contains(.allUpper) && isNhaNuoc(k) { k += 2; last = k; lastCap = true; continue }
           if p.flags.contains(.sentenceStart) || startsOther(k) { break }
           if let pl = place(at: k), !pl.bare { break }
           // A foreign person after a body (`Quốc hội Esteban Lazo Hernandez`): two capitalised words without marks.
@@ -243,6 +271,12 @@ extension DocumentScan {
         if p.key == keys.so, isWord(k + 1), pieces[k + 1].flags.contains(.digitsOnly) { k += 2; last = k; lastCap = true; break }
         if (p.exact == keys.vaExact || p.exact == keys.veExact) && isWord(k + 1) && (pieces[k + 1].isCap || cue(.unitNameWord, at: k + 1) != nil) {
           k += 1; continue
+        }
+        // rule unit.abbreviationEnd: an abbreviation completes the name; only a route or branch qualifier
+        // continues it (`Phòng CSGT đường sắt`), not the verb after it (`Tổng cục TDTT tham mưu`).
+        if pieces[k - 1].isWord && pieces[k - 1].flags.contains(.allUpper) {
+          if let e = cue(.unitQualifier, at: k) { k = e; last = k; lastCap = false; continue }
+          break
         }
         // `Hậu cần`, `Kiểm soát`, `Vận tải`: a name word capitalised at the start of its phrase.
         if k - 1 >= j, pieces[k - 1].isCap, let e = cue(.unitNameWord, at: k - 1), e > k { k = e; last = k; lastCap = false; continue }
@@ -266,13 +300,10 @@ extension DocumentScan {
   }
 
   /// Extensions after any unit: a bracketed code or abbreviation (`(PC47)`, `(KH&ĐT)`, rule
-  /// `unit.bracketCode`) and a legislature term (`Quốc hội khóa XIII`).
+  /// `unit.bracketCode`).
   func extendUnit(_ hi: Int, _ item: inout Item) -> Int {
+    // A legislature's term (`Quốc hội khóa XIII`) stays outside (Decisions 12).
     var end = hi
-    if isWord(end) && pieces[end].key == keys.khoa && isWord(end + 1)
-      && (pieces[end + 1].flags.contains(.allUpper) || pieces[end + 1].flags.contains(.digitsOnly) || pieces[end + 1].length == 1) {
-      end += 2
-    }
     if isPunct(end, "(") {
       var k = end + 1
       var ok = false
