@@ -16,7 +16,11 @@ extension TokenizerWorker {
       }
       if j - i == 1 { out.append(raw[i]); i = j; continue }
       run.removeAll(keepingCapacity: true)
-      for k in i..<j { run.append(syllable(raw[k])) }
+      units.withUnsafeBufferPointer { u in
+        lowerTable.withUnsafeBufferPointer { lower in
+          for k in i..<j { run.append(syllable(raw[k], u, lower)) }
+        }
+      }
       lengths.removeAll(keepingCapacity: true)
       segmenter.segment(run, initial: startsSentence(i), into: &lengths)
       var k = i
@@ -43,13 +47,20 @@ extension TokenizerWorker {
     return u == 0x2E || u == 0x21 || u == 0x3F || u == 0x2026 || u == 0x22 || u == 0x201C || u == 0x201D
   }
 
-  private func syllable(_ t: RawToken) -> WordSegmenter.Syllable {
-    let slice = units[Int(t.start)..<Int(t.end)]
-    let h = SyllableKey.hash(slice)
-    let id = config.lexicon.syllableIDs[h] ?? 0
-    let first = slice.first!
-    var title = Units.isUpper(first)
-    if title { for u in slice.dropFirst() where Units.isUpper(u) { title = false; break } }
-    return WordSegmenter.Syllable(id: id, titleCase: title, surname: title && config.lexicon.surnames[h] != nil)
+  /// The syllable's id, Title case and surname flags, from one pass over its UTF-16 units (the same
+  /// FNV-1a over lower-cased units as `SyllableKey.hash`).
+  @inline(__always)
+  private func syllable(_ t: RawToken, _ u: UnsafeBufferPointer<UInt16>, _ lower: UnsafeBufferPointer<UInt16>) -> WordSegmenter.Syllable {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    var title = true
+    for p in Int(t.start)..<Int(t.end) {
+      let c = u[p]
+      let l = c < 0x80 ? ((c >= 0x41 && c <= 0x5A) ? c | 0x20 : c) : (c < 0x1F00 ? lower[Int(c)] : c)
+      let upper = l != c
+      if p == Int(t.start) { title = upper } else if upper { title = false }
+      h = (h ^ UInt64(l)) &* 0x100_0000_01b3
+    }
+    let id = syllableIDs[h] ?? 0
+    return WordSegmenter.Syllable(id: id, titleCase: title, surname: title && surnames[h] != nil)
   }
 }

@@ -17,12 +17,18 @@ public final class TokenizerWorker {
   let folder = SearchKeyFolder()
   var units: [UInt16] = []
   var raw: [RawToken] = []
+  // Read-only tables hoisted out of the resources, so hot loops touch no globals or nested structs.
+  let syllableIDs: FastMap<UInt16>
+  let surnames: FastMap<Bool>
+  let lowerTable: [UInt16] = SyllableKey.lowerTable
 
   init(_ config: Tokenizer) throws(TokenizeError) {
     self.config = config
     wordBreaker = try ICUBreaker(.word)
     sentenceBreaker = try ICUBreaker(.sentence)
     segmenter = WordSegmenter(lexicon: config.lexicon)
+    syllableIDs = config.lexicon.syllableIDs
+    surnames = config.lexicon.surnames
   }
 
   /// Tokenizes a text that needs no normalisation (offsets are into `text` itself).

@@ -1,3 +1,5 @@
+import VNCore
+
 /// Groups adjacent syllables into words by minimum total cost (a port of scripts/segmenter_reference.py).
 ///
 /// `bộ công an ban hành chỉ thị` → `bộ | công an | ban hành | chỉ thị`. Each candidate costs −log P(word)
@@ -16,7 +18,18 @@ final class WordSegmenter {
   private var capRun: [Int] = []
   private var words: [(Int, Bool)] = []
 
-  init(lexicon: Lexicon) { self.lexicon = lexicon }
+  private let wordCosts: FastMap<Float>
+  private let syllableCosts: [Float]
+  private let nameCost: Float
+  private let capSpanCost: Float
+
+  init(lexicon: Lexicon) {
+    self.lexicon = lexicon
+    wordCosts = lexicon.wordCost
+    syllableCosts = lexicon.syllableCost
+    nameCost = lexicon.params.nameCost
+    capSpanCost = lexicon.params.capSpanCost
+  }
 
   /// One syllable of a run: its id (0 = unknown), Title case, surname.
   struct Syllable {
@@ -59,14 +72,14 @@ final class WordSegmenter {
         var cost = Float.infinity
         var name = false
         if k == 1 {
-          cost = lexicon.syllableCost[Int(run[s].id)]
+          cost = syllableCosts[Int(run[s].id)]
         } else {
           if let c = wordCost(run, s, end) { cost = c }
           if nameLength[s] == k {
-            let c = lexicon.params.nameCost * Float(k)
+            let c = nameCost * Float(k)
             if c < cost { cost = c; name = true }
           } else if capRun[end - 1] >= k {
-            cost = min(cost, lexicon.params.capSpanCost)
+            cost = min(cost, capSpanCost)
           }
         }
         guard cost < .infinity else { continue }
@@ -90,6 +103,6 @@ final class WordSegmenter {
       key |= UInt64(id) << shift
       shift += 16
     }
-    return lexicon.wordCost[key]
+    return wordCosts[key]
   }
 }
