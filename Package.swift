@@ -59,7 +59,7 @@ let package = Package(
       swiftSettings: strict
     ),
     .testTarget(name: "VNExtractTests", dependencies: ["VNExtract", "VNTestSupport"], swiftSettings: strict),
-    .testTarget(name: "VNPipelineTests", dependencies: ["VNPipeline", "VNTestSupport"], swiftSettings: strict),
+    .testTarget(name: "VNPipelineTests", dependencies: ["VNPipeline", "VNOutput", "VNTestSupport", .product(name: "PropertyBased", package: "swift-property-based")], swiftSettings: strict),
     .testTarget(name: "VNEvaluateTests", dependencies: ["VNEvaluate", "VNTestSupport"], swiftSettings: strict),
     .testTarget(name: "VNIndexTests", dependencies: ["VNIndex", "VNTestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
   ]
