@@ -85,6 +85,12 @@ extension DocumentScan {
                   payload: .directive(DirectiveInfo(type: entry.type, number: nil, year: year, symbol: nil, issuer: nil,
                                                     date: nil, title: nil, key: canonical, canonical: canonical)))
     }
+    if isTreaty, let e = treatyWithAbbreviation(at: j) {
+      let canonical = entry.type + " " + string(j, e)
+      return Item(kind: .directive, lo: i, hi: e, rule: "directive.treatyAbbreviation",
+                  payload: .directive(DirectiveInfo(type: entry.type, number: nil, year: nil, symbol: nil, issuer: nil,
+                                                    date: nil, title: nil, key: canonical, canonical: canonical)))
+    }
     let p = pieces[j]
     if cue(.placeType, at: j) != nil { return nil }
     guard p.isCap || (isCode && !r.nameStops.contains(p.exact) && !p.flags.contains(.hasDigit)) else { return nil }
@@ -129,6 +135,18 @@ extension DocumentScan {
     else { return nil }
     if isWord(k), pieces[k].key == keys.khoa, isNumber(k + 1) { k += 2 }
     return k
+  }
+
+  /// Rule `directive.treatyAbbreviation`: a treaty's descriptive name closed by its abbreviation in brackets
+  /// (`Hiệp định Thương mại tự do (EVFTA)`, `Hiệp định Đối tác xuyên Thái Bình Dương (TPP)`): the span runs to
+  /// the bracket. Near miss: a bracket that is no abbreviation (`Hiệp định thương mại (ký năm 2019)`).
+  func treatyWithAbbreviation(at j: Int) -> Int? {
+    guard isCapWord(j), !pieces[j].flags.contains(.allUpper) else { return nil }
+    var k = j + 1
+    while k < j + 14 && isWord(k) && !pieces[k].flags.contains(.sentenceStart) && !pieces[k].flags.contains(.lineBefore)
+      && !pieces[k].flags.contains(.hasDigit) { k += 1 }
+    guard isPunct(k, "("), isWord(k + 1), pieces[k + 1].flags.contains(.allUpper), isPunct(k + 2, ")") else { return nil }
+    return k + 3
   }
 
   /// `Luật CAND` → `Công an nhân dân`; other words as written.

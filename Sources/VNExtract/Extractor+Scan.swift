@@ -11,26 +11,43 @@ extension DocumentScan {
       let hs = hits(at: i)
       // Most words start no entity phrase: only cue words or places (looked at by the rules that need them).
       let relevant = hs.contains { $0.source != .cue && $0.source != .place && $0.source != .lawName }
-      if let prev = out.last, prev.hi == i, prev.kind == .title || (prev.kind == .unit && out.count >= 2 && out[out.count - 2].kind == .title
-          && out[out.count - 2].hi == prev.lo), let f = foreignName(at: i, after: prev) { out.append(f); i = f.hi; continue }
-      if let prev = out.last, let u = namedBodyAfterTitle(at: i, after: prev) { out.append(u); i = u.hi; continue }
+      // The item before, read in place (copying an `Item` retains its strings).
+      let n = out.count
+      let pKind: EntityKind? = n > 0 ? out[n - 1].kind : nil
+      let touching = n > 0 && out[n - 1].hi == i
+      if touching, pKind == .title || (pKind == .unit && n >= 2 && out[n - 2].kind == .title && out[n - 2].hi == out[n - 1].lo),
+         let f = foreignName(at: i, afterHi: i) { out.append(f); i = f.hi; continue }
+      if touching && pKind == .title, let u = namedBodyAfterTitle(at: i, after: out[n - 1]) ?? foreignPortfolio(at: i, after: out[n - 1]) {
+        out.append(u); i = u.hi; continue
+      }
+      if pieces[i].isCap && pieces[i].flags.contains(.ascii), let f = foreignMarked(at: i, after: n > 0 ? out[n - 1] : nil) {
+        out.append(f); i = f.hi; continue
+      }
+      let afterUnit = touching && pKind == .unit
+      let afterRankOrTitle = touching && (pKind == .rank || pKind == .title)
+      if !pieces[i].isCap && (pieces[i].key == r.keys.uy || pieces[i].key == r.keys.trung), let u = centralLevel(at: i) {
+        out.append(u); i = u.hi; continue
+      }
       if !relevant {
-        if let prev = out.last, prev.kind == .title, prev.hi == i, let u = portfolio(at: i) { out.append(u); i = u.hi; continue }
+        if touching && pKind == .title, let u = portfolio(at: i) { out.append(u); i = u.hi; continue }
         if let c = policeCode(at: i) { out.append(c); i = c.hi; continue }
-        if let n = personName(at: i) ?? shortName(at: i, after: out.last) { out.append(n); i = n.hi } else { i += 1 }
+        if let n = personName(at: i, afterUnit: afterUnit) ?? shortName(at: i, afterRankOrTitle: afterRankOrTitle) { out.append(n); i = n.hi; continue }
+        // A place name of several words is skipped whole: no unit starts inside it (`Tây Ban Nha`).
+        if pieces[i].isCap, let h = hs.first(where: { $0.source == .place && $0.length >= 2 }) { i += Int(h.length) } else { i += 1 }
         continue
       }
       if let d = directive(at: i, hs) { out.append(d); i = d.hi; continue }
       var best = rank(at: i, hs)
       if let t = title(at: i, hs), t.hi > (best?.hi ?? 0) { best = t }
       if let u = unit(at: i, hs), u.hi > (best?.hi ?? 0) { best = u }
-      if best == nil, let prev = out.last, prev.kind == .title, prev.hi == i, let u = portfolio(at: i) { best = u }
+      if best == nil, touching && pKind == .title, let u = portfolio(at: i) { best = u }
+      if best == nil, let u = backReference(at: i, hs, earlier: out) { best = u }
       if let b = best {
         // A name that starts here and runs longer wins over a one-word title or unit (`Hồ Chí Minh`).
-        if let n = personName(at: i), n.hi > b.hi, b.hi - b.lo == 1 { out.append(n); i = n.hi; continue }
+        if let n = personName(at: i, afterUnit: afterUnit), n.hi > b.hi, b.hi - b.lo == 1 { out.append(n); i = n.hi; continue }
         out.append(b); i = b.hi; continue
       }
-      if let n = personName(at: i) ?? shortName(at: i, after: out.last) { out.append(n); i = n.hi; continue }
+      if let n = personName(at: i, afterUnit: afterUnit) ?? shortName(at: i, afterRankOrTitle: afterRankOrTitle) { out.append(n); i = n.hi; continue }
       i += 1
     }
     return out
@@ -38,9 +55,18 @@ extension DocumentScan {
 
   /// Rule `official.foreignName`: after a title and an optional country, a capitalised name of two or three
   /// words typed without Vietnamese marks (`Thủ tướng Đức Angela Merkel`, `Tổng thống Mỹ Donald Trump`).
-  func foreignName(at i: Int, after title: Item) -> Item? {
-    var k = title.hi
+  func foreignName(at i: Int, afterHi titleHi: Int) -> Item? {
+    var k = titleHi
     if let pl = place(at: k), !pl.bare, pl.listed { k = pl.end }
+    // `Đại sứ Mỹ tại Việt Nam Daniel Kritenbrink`: the post's seat.
+    if k > titleHi, isWord(k), pieces[k].key == keys.tai, isCapWord(k + 1) {
+      if let pl = place(at: k + 1), !pl.bare, pl.listed { k = pl.end } else {
+        // An unlisted seat written with Vietnamese marks (`tại Việt Nam`), up to the unmarked foreign name.
+        var e = k + 1
+        while e < k + 4 && isCapWord(e) && (!pieces[e].flags.contains(.ascii) || !isForeignWord(e)) { e += 1 }
+        if e > k + 1 { k = e }
+      }
+    }
     var e = k
     while e < k + 3 && isCapWord(e) && pieces[e].flags.contains(.ascii) && !pieces[e].flags.contains(.allUpper)
       && !pieces[e].flags.contains(.hasDigit) && !pieces[e].flags.contains(.sentenceStart) { e += 1 }

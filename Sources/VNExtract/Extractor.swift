@@ -43,6 +43,7 @@ public struct Extractor: Sendable {
     for s in normalized.text.unicodeScalars { scalars.append(s) }
     let scan = DocumentScan(resources: resources, text: scalars)
     var items = scan.items()
+    scan.dropClassLists(&items)
     validateTitles(scan, &items)
     var linker = OfficialLinker(scan: scan, items: items)
     linker.link()

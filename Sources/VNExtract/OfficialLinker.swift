@@ -5,6 +5,8 @@ struct OfficialCluster {
   var nameKey: UInt64
   /// Exact key (marks kept) of the given name, the last word: `Thăng` ≠ `Thắng`.
   var lastKey: UInt64
+  /// For foreign names, the first group too (`Raul` for `Raul Castro`).
+  var firstKey: UInt64? = nil
   var name: String
   var mentions: [Int] = []
   var ranks: [Int] = []          // item indices, text order
@@ -70,12 +72,20 @@ struct OfficialLinker {
       let it = items[k]
       if it.dropped { k -= 1; continue }
       guard it.kind == .rank || it.kind == .title || it.kind == .unit else { break }
-      guard adjacent(k, next) || (out.contains { items[$0].kind == .title || items[$0].kind == .rank } && separated(k, next, forward: false)) else { break }
+      guard adjacent(k, next) || (next == n && markerGap(k, n)) || (out.contains { items[$0].kind == .title || items[$0].kind == .rank } && separated(k, next, forward: false)) else { break }
       out.insert(k, at: 0); next = k; k -= 1
     }
     // A chain must hold a rank or title, and the item right before the name must touch it.
-    guard let last = out.last, adjacent(last, n), out.contains(where: isEvidence) else { return [] }
+    guard let last = out.last, adjacent(last, n) || markerGap(last, n), out.contains(where: isEvidence) else { return [] }
     return out
+  }
+
+  /// Rule `official.titleThenMarker`: `Theo Bí thư Thị ủy Điện Bàn, ông Lên`: only `,` and `ông`/`bà` between
+  /// a title chain and the name. Near miss: `Bí thư Thị ủy cho biết, ông Lên` (other words between).
+  func markerGap(_ a: Int, _ n: Int) -> Bool {
+    let k = items[a].hi, end = items[n].lo
+    guard end - k >= 2 && end - k <= 4, pieces[k].isPunct(0x2C) else { return false }
+    return scan.cue(.personMarker, at: k + 1) == end
   }
 
   /// Items after name item `n` in apposition (`, Cục trưởng Cục V28`), up to the chain that leads to the
@@ -129,6 +139,37 @@ struct OfficialLinker {
     items[k].kind == .rank || (items[k].kind == .title && items[k].rule != "title.nonUnitBody")
   }
 
+  /// Key of the name group `[lo, hi)`: the exact key of one word, or the words of a hyphen group combined
+  /// (`Diaz-Canel`).
+  func groupKey(_ lo: Int, _ hi: Int) -> UInt64 {
+    if hi - lo == 1 { return pieces[lo].exact }
+    var h: UInt64 = 11
+    for p in lo..<hi where pieces[p].isWord { h = PhraseTable.combine(h, pieces[p].exact) }
+    return h
+  }
+
+  /// The first and last groups of name item `k` (a group is words joined by hyphens without spaces).
+  func groupKeys(_ k: Int) -> (first: UInt64, last: UInt64) {
+    let lo = items[k].lo, hi = items[k].hi
+    var a = lo + 1
+    while a < hi && !pieces[a].flags.contains(.spaceBefore) { a += 1 }
+    var b = hi - 1
+    while b > lo && !pieces[b].flags.contains(.spaceBefore) { b -= 1 }
+    return (groupKey(lo, a), groupKey(b, hi))
+  }
+
+  func isForeign(_ k: Int) -> Bool { items[k].rule == "official.foreignName" || items[k].rule == "official.foreignMarked" }
+
+  /// Rule `official.roleAfter`: `ông Raul làm Bí thư Thứ nhất`, `bầu ông Miguel Diaz-Canel, 60 tuổi, làm Bí thư`:
+  /// `làm` + a title after the name in the same sentence, no other entity between. Near miss: `ông A làm việc`.
+  func roleAfter(_ k: Int) -> Bool {
+    guard k + 1 < items.count else { return false }
+    let t = items[k + 1]
+    guard t.kind == .title, isEvidence(k + 1), t.lo >= 1, pieces[t.lo - 1].isWord, pieces[t.lo - 1].exact == scan.keys.lamExact
+    else { return false }
+    return t.lo - 1 - items[k].hi <= 6 && sameSentence(items[k].hi, t.lo)
+  }
+
   func isShort(_ k: Int) -> Bool { if case .name(let s) = items[k].payload { return s }; return false }
 
   func nameKey(_ k: Int) -> UInt64 {
@@ -152,18 +193,27 @@ struct OfficialLinker {
       else if appositionHolds(k, a) { evidence[k] = "official.appositionTitle" }
       else if scan.cue(.personMarker, endingBefore: items[k].lo), comradeBefore(items[k].lo) { evidence[k] = "official.comrade" }
       else if items[k].rule == "official.knownName" { evidence[k] = "official.knownName" }
+      else if roleAfter(k) { evidence[k] = "official.roleAfter" }
     }
     // official.titledShortForm: `Thứ trưởng Thành`, `Đại tá Toản` make the one full name ending in that given
     // name an official (`Nguyễn Văn Thành` said without a title elsewhere).
-    for k in items.indices where items[k].kind == .official && isShort(k) && !chainBefore(k).isEmpty {
-      let key = pieces[items[k].lo].exact
-      let full = items.indices.filter { items[$0].kind == .official && !isShort($0) && pieces[items[$0].hi - 1].exact == key }
+    // A foreign short form fits by its first or last group (`ông Raul làm …` → `Raul Castro`).
+    for k in items.indices where items[k].kind == .official && isShort(k) && (!chainBefore(k).isEmpty || roleAfter(k)) {
+      let key = groupKey(items[k].lo, items[k].hi)
+      let foreign = isForeign(k)
+      let full = items.indices.filter { f in
+        guard items[f].kind == .official && !isShort(f) else { return false }
+        let g = groupKeys(f)
+        return g.last == key || (foreign && isForeign(f) && g.first == key)
+      }
       if Set(full.map(nameKey)).count == 1 { for f in full where evidence[f] == nil { evidence[f] = "official.titledShortForm" } }
     }
-    // official.listAfterTitle: one title for several names (`nguyên Tổng Bí thư Đỗ Mười, Lê Khả Phiêu`).
+    // official.listAfterTitle: one title for several names (`nguyên Tổng Bí thư Đỗ Mười, Lê Khả Phiêu`), or one
+    // `các đồng chí` (`các đồng chí Nguyễn Văn An, Trần Văn Bình, Lê Văn Cường`); the list runs on name by name.
     for k in items.indices where items[k].kind == .official && !isShort(k) && evidence[k] == nil && k > 0 {
       let p = k - 1
-      guard items[p].kind == .official, !isShort(p), let e = evidence[p], e == "official.titleBefore" || e == "official.rankBefore" else { continue }
+      guard items[p].kind == .official, !isShort(p), let e = evidence[p],
+            e == "official.titleBefore" || e == "official.rankBefore" || e == "official.comrade" || e == "official.listAfterTitle" else { continue }
       let gap = items[p].hi..<items[k].lo
       if gap.count == 1 && (pieces[gap.lowerBound].isPunct(0x2C) || pieces[gap.lowerBound].exact == scan.keys.vaExact) {
         evidence[k] = "official.listAfterTitle"
@@ -175,7 +225,8 @@ struct OfficialLinker {
       let key = nameKey(k)
       if byKey[key] == nil {
         byKey[key] = clusters.count
-        clusters.append(OfficialCluster(nameKey: key, lastKey: pieces[items[k].hi - 1].exact, name: scan.string(of: items[k])))
+        let g = groupKeys(k)
+        clusters.append(OfficialCluster(nameKey: key, lastKey: g.last, firstKey: isForeign(k) ? g.first : nil, name: scan.string(of: items[k])))
       }
     }
     for k in items.indices where items[k].kind == .official && !isShort(k) {
@@ -187,14 +238,15 @@ struct OfficialLinker {
     }
     // Short forms: the given name of exactly one official; after a rank or title they stand alone too.
     for k in items.indices where items[k].kind == .official && isShort(k) {
-      let key = pieces[items[k].lo].exact
-      let fits = clusters.indices.filter { clusters[$0].lastKey == key }
+      let key = groupKey(items[k].lo, items[k].hi)
+      var fits = clusters.indices.filter { clusters[$0].lastKey == key }
+      if fits.isEmpty && isForeign(k) { fits = clusters.indices.filter { clusters[$0].firstKey == key } }
       let b = chainBefore(k)
       if fits.count == 1 {
         items[k].cluster = fits[0]; clusters[fits[0]].mentions.append(k)
         attach(b, to: fits[0]); attach(chainAfter(k), to: fits[0])
-      } else if fits.isEmpty && scan.r.givenNames.contains(key) && ((!b.isEmpty
-        && (items[b.last!].kind == .rank || (items[k].hi < pieces.count && !pieces[items[k].hi].isWord))) || namedOfficer(k)) {
+      } else if fits.isEmpty && ((isForeign(k) && roleAfter(k)) || scan.r.givenNames.contains(key) && ((!b.isEmpty
+        && (items[b.last!].kind == .rank || (items[k].hi < pieces.count && !pieces[items[k].hi].isWord))) || namedOfficer(k))) {
         clusters.append(OfficialCluster(nameKey: key, lastKey: key, name: scan.string(items[k].lo, items[k].hi)))
         items[k].cluster = clusters.count - 1; clusters[clusters.count - 1].mentions.append(k)
         attach(b, to: clusters.count - 1)

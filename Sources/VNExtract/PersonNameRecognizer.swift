@@ -7,7 +7,7 @@ extension DocumentScan {
   /// Rule `official.name`. Near misses: a street or place named after a person (`đường Phạm Văn Đồng`,
   /// `TP Hồ Chí Minh`: person-blocker cues), a run that is a province or district (`Hà Nội`), capitals
   /// (`SƠN KHÊ`, bylines and headlines).
-  func personName(at i: Int) -> Item? {
+  func personName(at i: Int, afterUnit: Bool = false) -> Item? {
     guard isCapWord(i) else { return nil }
     let p = pieces[i]
     guard !p.flags.contains(.allUpper), !p.flags.contains(.hasDigit), r.surnames.contains(p.exact) else { return nil }
@@ -17,12 +17,20 @@ extension DocumentScan {
       if q.flags.contains(.allUpper) || q.flags.contains(.hasDigit) || q.flags.contains(.lineBefore)
         || q.flags.contains(.sentenceStart) { break }
       if hits(at: e).contains(where: { h in
-        switch h.source { case .title, .rank, .unitHead, .unit, .directiveType: return h.length > 1 || h.source == .unitHead; default: return false }
+        // A title or rank matched only with another mark is a name word (`Trần Quốc Vượng` ≠ `Quốc vương`).
+        switch h.source {
+        case .title, .rank: return h.length > 1 && h.marks == 0
+        case .unitHead, .unit, .directiveType: return h.length > 1 || h.source == .unitHead
+        default: return false
+        }
       }) { break }
       e += 1
     }
     guard e - i >= 2 else { return nil }
-    if cue(.personBlocker, endingBefore: i) { return nil }
+    // A blocker word that ends a unit is the unit's place word (`Chủ tịch UBND TP Nguyễn Đức Chung`).
+    if !afterUnit && cue(.personBlocker, endingBefore: i) { return nil }
+    // `TP. Hồ Chí Minh`: the blocker before a dot.
+    if i >= 2 && isPunct(i - 1, ".") && cue(.personBlocker, endingBefore: i - 1) { return nil }
     // `Số 47 Phạm Văn Đồng`: a house number between the blocker and the name.
     if i >= 2 && pieces[i - 1].flags.contains(.digitsOnly) && cue(.personBlocker, endingBefore: i - 1) { return nil }
     let hs = hits(at: i)
@@ -55,12 +63,12 @@ extension DocumentScan {
   }
 
   /// Rule `official.shortForm`: one capitalised word after `ông`/`bà`/`đồng chí`, a rank or a title
-  /// (`previous` is the item just before, if adjacent), not followed by another capitalised word.
-  func shortName(at i: Int, after previous: Item?) -> Item? {
+  /// (`afterRankOrTitle`: one ends right before it), not followed by another capitalised word.
+  func shortName(at i: Int, afterRankOrTitle: Bool) -> Item? {
     guard isCapWord(i), !pieces[i].flags.contains(.allUpper), !pieces[i].flags.contains(.hasDigit) else { return nil }
     if isCapWord(i + 1) && !pieces[i + 1].flags.contains(.sentenceStart) { return nil }
     var marked = cue(.personMarker, endingBefore: i) || (i > 0 && pieces[i - 1].exact == keys.tenExact)
-    if let previous, previous.hi == i, previous.kind == .rank || previous.kind == .title { marked = true }
+    if afterRankOrTitle { marked = true }
     guard marked else { return nil }
     if !hits(at: i).filter({ $0.source != .cue }).isEmpty && hits(at: i).contains(where: { $0.source == .place }) { return nil }
     return Item(kind: .official, lo: i, hi: i + 1, rule: "official.shortForm", payload: .name(short: true))

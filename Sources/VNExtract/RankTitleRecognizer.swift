@@ -27,21 +27,39 @@ extension DocumentScan {
   /// names around it are known (`validateTitles`).
   func title(at i: Int, _ hits: ArraySlice<PhraseTable.Hit>) -> Item? {
     // Written all lower case or with a capital first: `vụ Phó` (nhiệm vụ + Phó) is no `Vụ phó`.
-    let titleHits = hits.filter { h in
+    func usable(_ h: PhraseTable.Hit) -> Bool {
       h.source == .title && (pieces[i].isCap || !(i + 1..<i + Int(h.length)).contains { pieces[$0].isCap })
-    }.sorted { $0.length > $1.length }
-    guard var h = titleHits.first else { return nil }
+    }
+    // The longest title hit, without a temporary array in the usual one-hit case.
+    var first: PhraseTable.Hit?
+    var count = 0
+    for x in hits where usable(x) { count += 1; if first == nil || x.length > first!.length { first = x } }
+    guard var h = first else { return nil }
     // `trưởng đoàn Đại biểu Quốc hội TP.HCM`: a title whose last word heads the unit that follows is the
     // shorter title + UNIT (titles.tsv: prefer `Trưởng` + unit when a unit name follows).
-    for shorter in titleHits.dropFirst() {
-      let at = i + Int(shorter.length)
-      if let u = unit(at: at, self.hits(at: at)), u.hi > i + Int(h.length) { h = shorter; break }
+    if count > 1 {
+      let longest = h
+      var others = hits.filter { usable($0) }
+      if let k = others.firstIndex(where: { $0.length == longest.length && $0.index == longest.index }) { others.remove(at: k) }
+      others.sort { $0.length > $1.length }
+      for shorter in others {
+        let at = i + Int(shorter.length)
+        if let u = unit(at: at, self.hits(at: at)), u.hi > i + Int(h.length) { h = shorter; break }
+      }
     }
     // rule title.lowercase / title.needsBody: a lower-case title of one or two words that needs its body, and
     // a strict one (`Trưởng`, `Thường trực`, `Đại biểu`), stand only before the body or the person.
     let entry = r.titles[Int(h.index)]
     let end = i + Int(h.length)
-    let words = (i..<end).filter { pieces[$0].isWord }.count
+    // `đoàn Đại biểu Quốc hội`: the delegation, not the office (rule title.delegation; near miss: `các Đại biểu Quốc hội`).
+    // The phrase is consumed but not reported, so its `Quốc hội` is no UNIT either.
+    if i > 0 && pieces[i - 1].isWord && pieces[i - 1].key == keys.doan && entry.title.hasPrefix("Đại biểu") {
+      var skipped = Item(kind: .title, lo: i, hi: end, rule: "title.delegation", payload: .title(Int(h.index), modifier: nil))
+      skipped.dropped = true
+      return skipped
+    }
+    var words = 0
+    for k in i..<end where pieces[k].isWord { words += 1 }
     let lower = !pieces[i].isCap
     if entry.strict || (lower && (words == 1 || (entry.needsUnit && words <= 2))) {
       let followed = unit(at: end, self.hits(at: end)) != nil || personName(at: end) != nil || portfolio(at: end) != nil
@@ -69,7 +87,7 @@ extension DocumentScan {
 
 /// Folded keys of the few single words the grammar rules name.
 struct FixedKeys: Sendable {
-  let quan, so, va, ve, nam, ngay, thang, cua, khoa, cap, xa, vien, tai, chong, tren, duoi, den, len, tu, ham, ong, ba, cong, an, vaExact, veExact, tuExact, cac, nhung, theo, tenExact, dai, hoi, trung, uong, tw, nha, nuoc: UInt64
+  let quan, so, va, ve, nam, ngay, thang, cua, khoa, cap, xa, vien, tai, chong, tren, duoi, den, len, tu, ham, ong, ba, cong, an, vaExact, veExact, tuExact, cac, nhung, theo, tenExact, dai, hoi, trung, uong, tw, nha, nuoc, lam, tinh, tp, truong, uy, ban, thanh, tuong, duong, khu, vuc, doan, lamExact: UInt64
   init(_ s: PieceScanner) {
     func k(_ w: String) -> UInt64 { s.pieces(of: w)[0].key }
     quan = k("quan"); so = k("số"); va = k("và"); ve = k("về"); nam = k("năm"); ngay = k("ngày"); thang = k("tháng")
@@ -79,6 +97,7 @@ struct FixedKeys: Sendable {
     vaExact = s.pieces(of: "và")[0].exact; veExact = s.pieces(of: "về")[0].exact; tuExact = s.pieces(of: "từ")[0].exact
     cac = k("các"); nhung = k("những"); theo = k("theo"); tenExact = s.pieces(of: "tên")[0].exact
     dai = k("đại"); hoi = k("hội"); trung = k("trung"); uong = k("ương"); tw = k("tw"); nha = k("nhà"); nuoc = k("nước")
+    lam = k("làm"); tinh = k("tỉnh"); tp = k("tp"); truong = k("trưởng"); uy = k("ủy"); ban = k("ban"); thanh = k("thành"); tuong = k("tương"); duong = k("đương"); khu = k("khu"); doan = k("đoàn"); vuc = k("vực"); lamExact = s.pieces(of: "làm")[0].exact
   }
 }
 

@@ -24,10 +24,10 @@ extension DocumentScan {
       best = c
     }
     // Fixed bodies first, so `consider` can compare head parses with them.
-    let ordered = hits.filter { $0.source == .unit } + hits.filter { $0.source != .unit }
-    for h in ordered {
+    // (Two passes over the slice instead of a reordered temporary array.)
+    for h in hits where h.source == .unit { consider(fixedUnit(at: i, h)) }
+    for h in hits where h.source != .unit {
       switch h.source {
-      case .unit: consider(fixedUnit(at: i, h))
       case .abbreviation where r.abbreviations[Int(h.index)].role == "unit":
         let a = r.abbreviations[Int(h.index)]
         consider(Item(kind: .unit, lo: i, hi: i + Int(h.length), rule: "unit.abbreviation",
@@ -40,6 +40,9 @@ extension DocumentScan {
     // `UBND các huyện`, `Công an các quận …`: several bodies at once are no UNIT (Decisions 11).
     if isWord(u.hi) && (pieces[u.hi].key == keys.cac || pieces[u.hi].key == keys.nhung)
       && u.hi - u.lo <= 2 { return nil }
+    if isProvincesClass(u.hi) { return nil }
+    // Head parses leave the canonical name empty; it is built only for the candidate kept (`expand`).
+    if case .unit(var info) = u.payload, info.canonical.isEmpty { info.canonical = expand(u.lo, u.hi); u.payload = .unit(info) }
     u.hi = extendUnit(u.hi, &u)
     return u
   }
@@ -82,15 +85,22 @@ extension DocumentScan {
       || (isCapWord(j) && !pieces[j].flags.contains(.sentenceStart) && hits(at: i - 1).contains { $0.source == .title && $0.length == 1 })
     func make(_ hi: Int, _ rule: String, code: String? = nil) -> Item {
       Item(kind: .unit, lo: i, hi: hi, rule: rule,
-           payload: .unit(UnitInfo(canonical: expand(i, hi), code: code, tableParent: nil)))
+           payload: .unit(UnitInfo(canonical: "", code: code, tableParent: nil)))
     }
     // unit.head+code: `Cục V28`, `Sư đoàn 304`, `Đội CSGT số 3` (lower case allowed: `đội số 3`).
     if head.takesCode, let (end, code) = codeComplement(at: j), capHead || end - j == 2 || pieces[j].flags.contains(.hasLetter) {
       return make(end, "unit.head+code", code: code)
     }
+    if isProvincesClass(j) { return nil }
+    // A service body named with a head word (`Trạm Y tế xã …`, `Hội đồng quản trị`) is no unit (Decisions 13).
+    if let e = cue(.nonUnitBody, at: i), e > j { return nil }
+    // `Đoàn Đại biểu Quốc hội của tỉnh Trà Vinh`: a place-only head keeps its place after `của`.
+    if head.takesPlace && !head.takesName && isWord(j) && pieces[j].key == keys.cua, let pl = place(at: j + 1), !pl.bare, pl.listed {
+      return make(pl.end, "unit.head+place")
+    }
     // unit.head+place: `Công an huyện Đức Trọng`, `UBND TP.Hà Nội`, `công an Yên Bái`.
     if head.takesPlace || head.takesName, let pl = place(at: j), !pl.bare, capHead || pl.listed {
-      return make(pl.end, "unit.head+place")
+      return make(head.kind == "diplomatic" ? missionSeat(pl.end) ?? pl.end : pl.end, "unit.head+place")
     }
     // unit.head+name: `Cục Cảnh sát giao thông`, `Tổng cục TDTT`, `Sở Tài chính Hà Nội`.
     if head.takesName, capHead, let end = descriptiveName(at: j) {
@@ -98,6 +108,7 @@ extension DocumentScan {
       var code: String?
       if let pl = place(at: hi), !pl.bare { hi = pl.end }
       else if let (e2, c) = codeComplement(at: hi) { hi = e2; code = c }
+      if head.kind == "diplomatic", let e = missionSeat(hi) { hi = e }
       if code == nil {
         code = (j..<hi).first { pieces[$0].flags.contains(.hasDigit) && pieces[$0].flags.contains(.hasLetter) }.map { string($0, $0 + 1) }
       }
@@ -107,7 +118,7 @@ extension DocumentScan {
     // `Đảng ủy Sở VH-TT`, `Ban Giám đốc Công an TP`, `Bộ Tư lệnh Bộ đội Biên phòng`).
     if !head.complete, depth == 0, capHead, isWord(j), let next = unit(at: j, hits(at: j), depth: 1) {
       return Item(kind: .unit, lo: i, hi: next.hi, rule: "unit.typeWord+body",
-                  payload: .unit(UnitInfo(canonical: expand(i, next.hi), code: codeOf(next), tableParent: nil)))
+                  payload: .unit(UnitInfo(canonical: "", code: codeOf(next), tableParent: nil)))
     }
     let midSentence = !pieces[i].flags.contains(.sentenceStart)
     // unit.shortReference: `Công an phường`, `UBND TP`, `Công an thành phố` pointing at one body
@@ -202,6 +213,11 @@ extension DocumentScan {
       e += 1
       if pieces[e - 1].flags.contains(.digitsOnly) { break }
     }
+    // Provinces and cities are listed: an unlisted run after `tỉnh`/`TP` that starts with a surname is a person
+    // (`Phó Chủ tịch UBND tỉnh Trần Châu`); wards named after people stay places (`phường Trần Phú`).
+    if e > k && (pieces[j].key == keys.tinh || pieces[j].key == keys.tp) && r.surnames.contains(pieces[k].exact) {
+      return PlacePhrase(end: t, bare: true, commune: commune)
+    }
     if e > k { return PlacePhrase(end: e, bare: false, commune: commune, listed: false) }
     return PlacePhrase(end: t, bare: true, commune: commune)
   }
@@ -269,7 +285,9 @@ extension DocumentScan {
         }
         if cue(.placeType, at: k) != nil { break }
         if p.key == keys.so, isWord(k + 1), pieces[k + 1].flags.contains(.digitsOnly) { k += 2; last = k; lastCap = true; break }
-        if (p.exact == keys.vaExact || p.exact == keys.veExact) && isWord(k + 1) && (pieces[k + 1].isCap || cue(.unitNameWord, at: k + 1) != nil) {
+        // Not before another body (`Bộ Công an Việt Nam và Cơ quan hữu quan`).
+        if (p.exact == keys.vaExact || p.exact == keys.veExact) && isWord(k + 1) && (pieces[k + 1].isCap || cue(.unitNameWord, at: k + 1) != nil)
+          && !(pieces[k + 1].isCap && hits(at: k + 1).contains { $0.source == .unitHead }) {
           k += 1; continue
         }
         // rule unit.abbreviationEnd: an abbreviation completes the name; only a route or branch qualifier

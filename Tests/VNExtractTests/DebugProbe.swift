@@ -3,7 +3,7 @@ import Testing
 @testable import VNExtract
 
 /// Prints the entities of VNMINE_PROBE (development aid; silent otherwise).
-@Test("probe text from VNMINE_PROBE")
+@Test("probe text from VNMINE_PROBE", .enabled(if: ProcessInfo.processInfo.environment["VNMINE_PROBE"] != nil, "development aid: set VNMINE_PROBE"))
 func probe() throws {
   guard let text = ProcessInfo.processInfo.environment["VNMINE_PROBE"] else { return }
   let h = try #require(ExtractionHarness.shared)
@@ -12,23 +12,24 @@ func probe() throws {
   for o in x.officials { print("PROBE record", o) }
 }
 
-@Test("probe items from VNMINE_PROBE")
+@Test("probe items from VNMINE_PROBE", .enabled(if: ProcessInfo.processInfo.environment["VNMINE_PROBE"] != nil, "development aid: set VNMINE_PROBE"))
 func probeItems() throws {
   guard let text = ProcessInfo.processInfo.environment["VNMINE_PROBE"] else { return }
   let h = try #require(ExtractionHarness.shared)
   let n = h.normalizer.normalize(text)
   let scan = DocumentScan(resources: h.extractor.resources, text: Array(n.text.unicodeScalars))
   var items = scan.items()
+  scan.dropClassLists(&items)
   h.extractor.validateTitles(scan, &items)
   var linker = OfficialLinker(scan: scan, items: items)
   linker.link()
   for (k, it) in linker.items.enumerated() {
-    print("ITEM", k, it.kind.rawValue, scan.string(it.lo, it.hi), it.rule, it.dropped, it.cluster ?? -1)
+    print("ITEM", k, it.lo, it.hi, it.kind.rawValue, scan.string(it.lo, it.hi), it.rule, it.dropped, it.cluster ?? -1)
   }
   for c in linker.clusters { print("CLUSTER", c.name, c.ranks, c.titles, c.units) }
 }
 
-@Test("probe documents from VNMINE_PROBE_FILE (JSONL with text), printed with inline marks")
+@Test("probe documents from VNMINE_PROBE_FILE (JSONL with text), printed with inline marks", .enabled(if: ProcessInfo.processInfo.environment["VNMINE_PROBE_FILE"] != nil, "development aid: set VNMINE_PROBE_FILE"))
 func probeFile() throws {
   guard let path = ProcessInfo.processInfo.environment["VNMINE_PROBE_FILE"] else { return }
   let h = try #require(ExtractionHarness.shared)

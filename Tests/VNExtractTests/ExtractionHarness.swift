@@ -119,7 +119,11 @@ enum GoldCorpus {
       s.add(gold: d.spans, predicted: pred)
       if errors != nil {
         let scalars = Array(d.text.unicodeScalars)
-        func t(_ g: GoldSpan) -> String { String(String.UnicodeScalarView(scalars[g.start..<g.end])) }
+        func t(_ g: GoldSpan) -> String {
+          let a = max(0, g.start - 40), b = min(scalars.count, g.end + 40)
+          func s(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[r])).replacingOccurrences(of: "\n", with: " ") }
+          return s(g.start..<g.end) + "\t" + s(a..<g.start) + "[[" + s(g.start..<g.end) + "]]" + s(g.end..<b)
+        }
         for g in d.spans.subtracting(pred).sorted(by: { $0.start < $1.start }) { log += "\(d.id)\tFN\t\(g.kind.rawValue)\t\(g.start)\t\(t(g))\n" }
         for g in pred.subtracting(d.spans).sorted(by: { $0.start < $1.start }) { log += "\(d.id)\tFP\t\(g.kind.rawValue)\t\(g.start)\t\(t(g))\n" }
       }
