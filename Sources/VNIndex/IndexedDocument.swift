@@ -43,151 +43,75 @@ public enum IndexRecord: Sendable {
 }
 
 extension IndexRecord {
-  private static let decoder = JSONDecoder()
-
   /// Decodes one vnmine/1 line.
   ///
   /// - Throws: `IndexError.badRecord` naming `source:line` when the line is not a JSON object, has another
   ///   schema, or has neither `text` nor `error`.
   public static func decode(_ line: Data, source: String, lineNumber: Int) throws(IndexError) -> IndexRecord {
-    let raw: RawRecord
+    let root: JSONValue
     do {
-      raw = try decoder.decode(RawRecord.self, from: line)
+      root = try JSONValue.parse([UInt8](line))
     } catch {
-      throw .badRecord(source: source, line: lineNumber, message: "not a vnmine/1 JSON object (\(Self.describe(error)))")
+      throw .badRecord(source: source, line: lineNumber, message: "not a vnmine/1 JSON object (\(error.message) at byte \(error.offset))")
     }
-    if let schema = raw.schema, schema != "vnmine/1" {
+    guard case .object = root else {
+      throw .badRecord(source: source, line: lineNumber, message: "not a vnmine/1 JSON object (not an object)")
+    }
+    if let schema = root["schema"]?.string, schema != "vnmine/1" {
       throw .badRecord(source: source, line: lineNumber, message: "schema \"\(schema)\", expected \"vnmine/1\"")
     }
-    if let error = raw.error {
-      return .extractionError(id: raw.id, message: error)
+    let id = root["id"]?.string ?? root["id"]?.int.map(String.init)
+    let rawSource = root["source"]?.string
+    let rawLine = root["line"]?.int
+    if let error = root["error"] {
+      return .extractionError(id: id, message: "\(error["kind"]?.string ?? "error"): \(error["message"]?.string ?? "")")
     }
-    guard let text = raw.text else {
+    guard let text = root["text"]?.string else {
       throw .badRecord(source: source, line: lineNumber, message: "record has neither \"text\" nor \"error\"")
     }
-    let entities = (raw.entities ?? []).enumerated().compactMap { i, e in e.entity(index: i) }
-    let officials = raw.officials.map { list in
-      list.enumerated().map { i, o in
-        OfficialRecord(id: o.id ?? "o\(i + 1)", name: o.name, rank: o.rank, titles: o.titles ?? [],
-                       units: o.units ?? [], mentions: o.mentions ?? [])
+    let entities = (root["entities"]?.array ?? []).enumerated().compactMap { i, e in Self.entity(e, index: i) }
+    let officials: [OfficialRecord]? = root["officials"]?.array.map { list in
+      list.enumerated().compactMap { i, o in
+        guard let name = o["name"]?.string else { return nil }
+        return OfficialRecord(id: o["id"]?.string ?? "o\(i + 1)", name: name, rank: o["rank"]?.string,
+                              titles: Self.strings(o["titles"]), units: Self.strings(o["units"]),
+                              mentions: Self.strings(o["mentions"]))
       }
     }
-    let id = raw.id ?? "\(raw.source ?? source):\(raw.line ?? lineNumber)"
     return .document(IndexedDocument(
-      id: id, source: raw.source ?? source, line: raw.line ?? (raw.source == nil ? lineNumber : nil),
-      title: raw.title, url: raw.url, date: raw.date, text: text, entities: entities, officials: officials))
+      id: id ?? "\(rawSource ?? source):\(rawLine ?? lineNumber)", source: rawSource ?? source,
+      line: rawLine ?? (rawSource == nil ? lineNumber : nil),
+      title: root["title"]?.string, url: root["url"]?.string, date: root["date"]?.string, text: text,
+      entities: entities, officials: officials))
   }
 
-  private static func describe(_ error: any Error) -> String {
-    if case DecodingError.dataCorrupted(let c) = error { return c.debugDescription }
-    if case DecodingError.typeMismatch(_, let c) = error {
-      return "wrong type at \(c.codingPath.map(\.stringValue).joined(separator: "."))"
-    }
-    return "invalid JSON"
-  }
-}
-
-/// The JSON shape of a line; metadata fields of another type than expected decode as nil.
-private struct RawRecord: Decodable {
-  var schema: String?
-  var id: String?
-  var source: String?
-  var line: Int?
-  var title: String?
-  var url: String?
-  var date: String?
-  var text: String?
-  var entities: [RawEntity]?
-  var officials: [RawOfficial]?
-  var error: String?
-
-  enum CodingKeys: String, CodingKey { case schema, id, source, line, title, url, date, text, entities, officials, error }
-
-  init(from decoder: any Decoder) throws {
-    let c = try decoder.container(keyedBy: CodingKeys.self)
-    schema = try? c.decodeIfPresent(String.self, forKey: .schema)
-    id = (try? c.decodeIfPresent(String.self, forKey: .id)) ?? (try? c.decodeIfPresent(Int.self, forKey: .id)).flatMap { $0.map(String.init) }
-    source = try? c.decodeIfPresent(String.self, forKey: .source)
-    line = try? c.decodeIfPresent(Int.self, forKey: .line)
-    title = try? c.decodeIfPresent(String.self, forKey: .title)
-    url = try? c.decodeIfPresent(String.self, forKey: .url)
-    date = try? c.decodeIfPresent(String.self, forKey: .date)
-    text = try c.decodeIfPresent(String.self, forKey: .text)
-    entities = try c.decodeIfPresent([RawEntity].self, forKey: .entities)
-    officials = try c.decodeIfPresent([RawOfficial].self, forKey: .officials)
-    if c.contains(.error) {
-      let e = try? c.decodeIfPresent(RawError.self, forKey: .error)
-      error = e.map { "\($0.kind ?? "error"): \($0.message ?? "")" } ?? "error"
-    }
-  }
-}
-
-private struct RawError: Decodable {
-  var kind: String?
-  var message: String?
-}
-
-private struct RawOfficial: Decodable {
-  var id: String?
-  var name: String
-  var rank: String?
-  var titles: [String]?
-  var units: [String]?
-  var mentions: [String]?
-}
-
-private struct RawEntity: Decodable {
-  var id: String?
-  var label: String
-  var start: Int
-  var end: Int
-  var text: String
-  var canonical: String?
-  var attrs: RawAttributes?
-  var rule: String?
-
-  func entity(index: Int) -> Entity? {
-    guard let kind = EntityKind(rawValue: label), start >= 0, end >= start else { return nil }
-    return Entity(id: id ?? "e\(index + 1)", kind: kind, start: start, end: end, text: text,
-                  canonical: canonical, attributes: attrs?.values ?? [], rule: rule ?? "")
-  }
-}
-
-/// The attributes the index reads (others are ignored), each decoded with its expected type; a value of
-/// another type is dropped rather than failing the line. Typed decoding avoids trying every JSON type in
-/// turn, which dominated decoding time.
-private struct RawAttributes: Decodable {
-  var values: [(String, AttributeValue)] = []
-
-  private struct Key: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
-  }
+  private static func strings(_ v: JSONValue?) -> [String] { v?.array?.compactMap(\.string) ?? [] }
 
   /// RANK force/order; UNIT code/parent; DIRECTIVE type…key; OFFICIAL rank/titles/units/official.
-  private static let strings = ["force", "code", "parent", "type", "symbol", "issuer", "date", "title", "key", "rank", "official"]
-  private static let numbers = ["order", "year", "number"]
-  private static let lists = ["titles", "units"]
+  private static let stringAttributes: Set<String> = ["force", "code", "parent", "type", "symbol", "issuer", "date", "title", "key", "rank", "official"]
+  private static let numberAttributes: Set<String> = ["order", "year", "number"]
+  private static let listAttributes: Set<String> = ["titles", "units"]
 
-  init(from decoder: any Decoder) throws {
-    let c = try decoder.container(keyedBy: Key.self)
-    for key in c.allKeys {
-      let name = key.stringValue
-      if (try? c.decodeNil(forKey: key)) == true { continue }
-      if Self.strings.contains(name) {
-        if let s = try? c.decode(String.self, forKey: key) { values.append((name, .string(s))) }
-      } else if Self.numbers.contains(name) {
-        // `number` is usually a string ("09"), `order` and `year` integers; either is accepted.
-        if name == "number", let s = try? c.decode(String.self, forKey: key) { values.append((name, .string(s))) }
-        else if let i = try? c.decode(Int.self, forKey: key) { values.append((name, .int(i))) }
-        else if let s = try? c.decode(String.self, forKey: key) { values.append((name, .string(s))) }
-      } else if Self.lists.contains(name) {
-        if let a = try? c.decode([String?].self, forKey: key) { values.append((name, .strings(a.compactMap { $0 }))) }
+  /// An entity; attributes of an unexpected JSON type are dropped rather than failing the line.
+  private static func entity(_ e: JSONValue, index: Int) -> Entity? {
+    guard let label = e["label"]?.string, let kind = EntityKind(rawValue: label),
+          let start = e["start"]?.int, let end = e["end"]?.int, start >= 0, end >= start,
+          let text = e["text"]?.string else { return nil }
+    var values: [(String, AttributeValue)] = []
+    if case .object(let members)? = e["attrs"] {
+      for (name, v) in members where !v.isNull {
+        if stringAttributes.contains(name) {
+          if let s = v.string { values.append((name, .string(s))) }
+        } else if numberAttributes.contains(name) {
+          if let s = v.string { values.append((name, .string(s))) } else if let i = v.int { values.append((name, .int(i))) }
+        } else if listAttributes.contains(name) {
+          if let a = v.array { values.append((name, .strings(a.compactMap(\.string)))) }
+        }
       }
+      values.sort { $0.0 < $1.0 }
     }
-    values.sort { $0.0 < $1.0 }
+    return Entity(id: e["id"]?.string ?? "e\(index + 1)", kind: kind, start: start, end: end, text: text,
+                  canonical: e["canonical"]?.string, attributes: values, rule: e["rule"]?.string ?? "")
   }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import Testing
+import VNCore
 import VNOutput
 
 @Suite("JSON reading and writing")
@@ -40,5 +41,20 @@ struct JSONTests {
     // Surrogate-pair escapes decode to one scalar.
     let line = Array(#"{"t":"\ud83d\ude00"}"#.utf8)
     if case .success(let f) = JSONObjectScanner.fields(line) { #expect(JSONObjectScanner.string(line, f[0].value) == "😀") }
+  }
+
+  @Test("JSONValue parses what the writer writes, and rejects malformed input with an offset")
+  func jsonValue() throws {
+    var w = JSONWriter()
+    w.beginObject(); w.key("s"); w.string("Bộ \"Công\" an\n😀"); w.key("n"); w.int(-42); w.key("a"); w.beginArray()
+    w.double(1.5); w.bool(true); w.null(); w.endArray(); w.endObject()
+    let v = try JSONValue.parse(w.bytes)
+    #expect(v["s"]?.string == "Bộ \"Công\" an\n😀")
+    #expect(v["n"]?.int == -42)
+    #expect(v["a"] == .array([.double(1.5), .bool(true), .null]))
+    #expect(try JSONValue.parse(Array(#"{"t":"\ud83d\ude00\u00e9"}"#.utf8))["t"]?.string == "😀é")
+    for bad in [#"{"a":}"#, #"{"a":1,}"#, #"{"a":"x"#, #"[1 2]"#, #"{"a":1} 2"#, "{\"a\":\"\u{1}\"}"] {
+      #expect(throws: JSONValue.ParseError.self) { try JSONValue.parse(Array(bad.utf8)) }
+    }
   }
 }
