@@ -198,14 +198,19 @@ struct OfficialLinker {
     // official.titledShortForm: `Thứ trưởng Thành`, `Đại tá Toản` make the one full name ending in that given
     // name an official (`Nguyễn Văn Thành` said without a title elsewhere).
     // A foreign short form fits by its first or last group (`ông Raul làm …` → `Raul Castro`).
+    // Full names indexed once by their last and (foreign) first group, so each short form is a lookup
+    // rather than a pass over every item (a quadratic cost on very long documents).
+    var byLastGroup: [UInt64: [Int]] = [:], byFirstForeign: [UInt64: [Int]] = [:]
+    for f in items.indices where items[f].kind == .official && !isShort(f) {
+      let g = groupKeys(f)
+      byLastGroup[g.last, default: []].append(f)
+      if isForeign(f) { byFirstForeign[g.first, default: []].append(f) }
+    }
     for k in items.indices where items[k].kind == .official && isShort(k) && (!chainBefore(k).isEmpty || roleAfter(k)) {
       let key = groupKey(items[k].lo, items[k].hi)
       let foreign = isForeign(k)
-      let full = items.indices.filter { f in
-        guard items[f].kind == .official && !isShort(f) else { return false }
-        let g = groupKeys(f)
-        return g.last == key || (foreign && isForeign(f) && g.first == key)
-      }
+      var full = byLastGroup[key] ?? []
+      if foreign, let more = byFirstForeign[key] { full = Array(Set(full + more)).sorted() }
       if Set(full.map(nameKey)).count == 1 { for f in full where evidence[f] == nil { evidence[f] = "official.titledShortForm" } }
     }
     // official.listAfterTitle: one title for several names (`nguyên Tổng Bí thư Đỗ Mười, Lê Khả Phiêu`), or one
