@@ -124,8 +124,21 @@ public final class TokenizerWorker {
   }
 
   private func isPunctuation(_ s: Int32) -> Bool {
-    guard let scalar = Unicode.Scalar(units[Int(s)]) else { return false }
+    let u = units[Int(s)]
+    // ASCII by table (most punctuation in news text), the rest by Unicode general category.
+    if u < 0x80 { return Self.asciiPunctuation[Int(u)] }
+    guard let scalar = Unicode.Scalar(u) else { return false }
     switch scalar.properties.generalCategory {
+    case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+         .initialPunctuation, .finalPunctuation, .otherPunctuation: return true
+    default: return false
+    }
+  }
+
+  /// ASCII punctuation by Unicode general category (P*): `!"#%&'()*,-./:;?@[\]_{}`.
+  static let asciiPunctuation: [Bool] = (0..<128).map { v in
+    guard let c = Unicode.Scalar(v) else { return false }
+    switch c.properties.generalCategory {
     case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
          .initialPunctuation, .finalPunctuation, .otherPunctuation: return true
     default: return false
