@@ -7,7 +7,7 @@ Writes corpora/gold/selection.tsv: `split<TAB>archive<TAB>id<TAB>chars`.
   (section "society" or "world", and at least two unit words and one title or rank word),
 all between 600 and 3,500 characters (short enough to annotate by hand end to end), sampled with a
 fixed seed; every third document of each group goes to `dev`, the others to `test`.
-A second batch of 16 + 4 documents (another seed, disjoint) was added to `dev` later, when 20 dev
+A second and a third batch of 16 + 4 documents each (other seeds, disjoint) were added to `dev` later, when 20 dev
 documents proved too few to tune on; `test` is unchanged.
 The seed press release (corpora/seed/) is added to `dev` separately.
 """
@@ -46,6 +46,15 @@ def main():
         rows.append(("dev", "baomoi-news/baomoi-police-gov.jsonl.gz", d["id"], len(d["text"])))
     dt_rest = [d for d in dt if d["id"] not in taken]
     for d in rng2.sample(dt_rest, 4):
+        rows.append(("dev", "dantri-unc/dantri-unc.jsonl.gz", d["id"], len(d["text"])))
+    # Third dev batch: 16 + 4 more, disjoint, another seed.
+    taken = {r[2] for r in rows}
+    rng3 = random.Random(20261131)
+    pg_rest = sorted((d for d in pg if d["id"] not in taken), key=lambda d: d["id"])
+    for d in rng3.sample(pg_rest, 16):
+        rows.append(("dev", "baomoi-news/baomoi-police-gov.jsonl.gz", d["id"], len(d["text"])))
+    dt_rest = [d for d in dt if d["id"] not in taken]
+    for d in rng3.sample(dt_rest, 4):
         rows.append(("dev", "dantri-unc/dantri-unc.jsonl.gz", d["id"], len(d["text"])))
     out = os.path.join(HERE, "..", "corpora", "gold", "selection.tsv")
     with open(out, "w", encoding="utf-8") as f:
