@@ -72,12 +72,19 @@ struct OfficialLinker {
       let it = items[k]
       if it.dropped { k -= 1; continue }
       guard it.kind == .rank || it.kind == .title || it.kind == .unit else { break }
-      guard adjacent(k, next) || (next == n && markerGap(k, n)) || (out.contains { items[$0].kind == .title || items[$0].kind == .rank } && separated(k, next, forward: false)) else { break }
+      guard adjacent(k, next) || (next == n && markerGap(k, n)) || unitOfUnit(k, next) || (out.contains { items[$0].kind == .title || items[$0].kind == .rank } && separated(k, next, forward: false)) else { break }
       out.insert(k, at: 0); next = k; k -= 1
     }
     // A chain must hold a rank or title, and the item right before the name must touch it.
     guard let last = out.last, adjacent(last, n) || markerGap(last, n), out.contains(where: isEvidence) else { return [] }
     return out
+  }
+
+  /// Rule `official.unitOfUnit`: `Trưởng Ban Dân nguyện của Ủy ban Thường vụ Quốc hội Nguyễn Thanh Hải`: one `của`
+  /// between two bodies of the chain before a name. Near miss: no title before the bodies (`đề nghị của …`).
+  func unitOfUnit(_ a: Int, _ b: Int) -> Bool {
+    items[a].kind == .unit && items[b].kind == .unit && items[b].lo - items[a].hi == 1
+      && pieces[items[a].hi].isWord && pieces[items[a].hi].key == scan.keys.cua
   }
 
   /// Rule `official.titleThenMarker`: `Theo Bí thư Thị ủy Điện Bàn, ông Lên`: only `,` and `ông`/`bà` between

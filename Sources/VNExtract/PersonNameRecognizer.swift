@@ -10,12 +10,15 @@ extension DocumentScan {
   func personName(at i: Int, afterUnit: Bool = false) -> Item? {
     guard isCapWord(i) else { return nil }
     let p = pieces[i]
-    guard !p.flags.contains(.allUpper), !p.flags.contains(.hasDigit), r.surnames.contains(p.exact) else { return nil }
+    guard !p.flags.contains(.allUpper), !p.flags.contains(.hasDigit) else { return nil }
+    guard r.surnames.contains(p.exact) || unlistedSurname(at: i) else { return nil }
     var e = i + 1
     while e < i + 4 && isCapWord(e) {
       let q = pieces[e]
       if q.flags.contains(.allUpper) || q.flags.contains(.hasDigit) || q.flags.contains(.lineBefore)
         || q.flags.contains(.sentenceStart) { break }
+      // rule official.dateAfterName: `Nguyễn Xuân Phúc Ngày 26/5` (a caption run into the dateline).
+      if keys.timeWords.contains(q.key) && isWord(e + 1) && pieces[e + 1].flags.contains(.hasDigit) { break }
       if hits(at: e).contains(where: { h in
         // A title or rank matched only with another mark is a name word (`Trần Quốc Vượng` ≠ `Quốc vương`).
         switch h.source {
@@ -41,6 +44,20 @@ extension DocumentScan {
     var item = Item(kind: .official, lo: i, hi: e, rule: "official.name", payload: .name(short: false))
     if e - i >= 3 { item.cut = fusedGivenName(e - 1) }
     return item
+  }
+
+  /// Rule `official.unlistedSurname`: a rare surname the lexicon lacks (`ông Đầu Thanh Tùng, Phó Chủ tịch …`)
+  /// after a person marker, when exactly two listed given names follow and a comma or dash leads to a title.
+  /// Near miss: the same run without the marker, or without the title after it.
+  func unlistedSurname(at i: Int) -> Bool {
+    guard cue(.personMarker, endingBefore: i), isCapWord(i + 1), isCapWord(i + 2), !isCapWord(i + 3),
+          r.givenNames.contains(pieces[i + 1].exact), r.givenNames.contains(pieces[i + 2].exact),
+          !pieces[i + 1].flags.contains(.sentenceStart), !pieces[i + 2].flags.contains(.sentenceStart) else { return false }
+    var k = i + 3
+    guard isPunct(k, ",") || isPunct(k, "-") || isPunct(k, "–") else { return false }
+    k += 1
+    if let e = cue(.appositionLink, at: k) { k = e }
+    return hits(at: k).contains { $0.source == .title || $0.source == .rank }
   }
 
   /// Rule `official.fusedName`: a last name word glued to the next word (`Nguyễn Thanh Longđề nghị`, Decisions

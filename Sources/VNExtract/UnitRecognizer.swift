@@ -103,7 +103,9 @@ extension DocumentScan {
       return make(head.kind == "diplomatic" ? missionSeat(pl.end) ?? pl.end : pl.end, "unit.head+place")
     }
     // unit.head+name: `Cục Cảnh sát giao thông`, `Tổng cục TDTT`, `Sở Tài chính Hà Nội`.
-    if head.takesName, capHead, let end = descriptiveName(at: j) {
+    // Rule `unit.fixedThenNoun`: a body complete on its own is not lengthened by a word that starts another kind of
+    // body or document (`trước Quốc hội Báo cáo kết quả`: non-unit-body cue). Near miss: `Chính phủ Hoa Kỳ`.
+    if head.takesName, capHead, !(head.complete && cue(.nonUnitBody, at: j) != nil), let end = descriptiveName(at: j) {
       var hi = end
       var code: String?
       if let pl = place(at: hi), !pl.bare { hi = pl.end }
@@ -116,7 +118,9 @@ extension DocumentScan {
     }
     // unit.typeWord+body: a bare type word heads the body after it, one span (`Văn phòng Bộ Công an`,
     // `Đảng ủy Sở VH-TT`, `Ban Giám đốc Công an TP`, `Bộ Tư lệnh Bộ đội Biên phòng`).
-    if !head.complete, depth == 0, capHead, isWord(j), let next = unit(at: j, hits(at: j), depth: 1) {
+    // Rule `unit.delegationNotBody`: `Đoàn` before a body is that body's delegation, not a unit (Decisions 13:
+    // `[Đoàn] Ủy ban Quân lực …` → only `Ủy ban Quân lực` is marked); `Đoàn Thanh niên` is a name, not a body.
+    if !head.complete, depth == 0, capHead, isWord(j), head.head != "Đoàn", let next = unit(at: j, hits(at: j), depth: 1) {
       return Item(kind: .unit, lo: i, hi: next.hi, rule: "unit.typeWord+body",
                   payload: .unit(UnitInfo(canonical: "", code: codeOf(next), tableParent: nil)))
     }
@@ -300,8 +304,10 @@ extension DocumentScan {
         if k - 1 >= j, pieces[k - 1].isCap, let e = cue(.unitNameWord, at: k - 1), e > k { k = e; last = k; lastCap = false; continue }
         if let e = cue(.unitNameWord, at: k) { k = e; last = k; lastCap = false; continue }
         // The second syllable of a capitalised word (`Ban Liên lạc`, `Chính phủ Cách mạng`), not a stop word.
+        // Rule `unit.syllableBeforeStop`: also before a stop word (`Ban Dân nguyện của …`).
         if pieces[k - 1].isCap && !pieces[k - 1].flags.contains(.allUpper) && k - 1 >= j && !r.nameStops.contains(p.exact)
-          && !p.flags.contains(.hasDigit) && (isCapWord(k + 1) || !isWord(k + 1)) {
+          && !p.flags.contains(.hasDigit) && (isCapWord(k + 1) || !isWord(k + 1)
+              || (r.nameStops.contains(pieces[k + 1].exact) && pieces[k - 1].length > 1)) {
           k += 1; last = k; lastCap = false; continue
         }
         break
