@@ -52,6 +52,9 @@ struct Bench {
     let norm = time("normalize") { for t in texts { sink &+= normalizer.normalize(t).text.utf8.count } }
     let syl = time("syllables") { for t in texts { sink &+= sworker.tokenize(normalizer.normalize(t)).tokens.count } }
     let tok = time("tokenize") { for t in texts { sink &+= worker.tokenize(normalizer.normalize(t)).tokens.count } }
+    // Tokenization alone, on texts normalised beforehand (the normaliser's cost excluded).
+    let normalized = texts.map { normalizer.normalize($0) }
+    let tokOnly = time("tokenize-only") { for n in normalized { sink &+= worker.tokenize(n).tokens.count } }
     let ext = time("extract") {
       for t in texts {
         let n = normalizer.normalize(t)
@@ -65,6 +68,7 @@ struct Bench {
     row("normalise", norm)
     row("normalise + tokenize (syllables, merges, sentences)", syl)
     row("normalise + tokenize + word segmentation", tok)
+    row("tokenize + segment only (text normalised before)", tokOnly)
     row("normalise + tokenize + segment + extract", ext)
     print("(checksum \(sink))")
   }

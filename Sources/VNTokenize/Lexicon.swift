@@ -15,6 +15,9 @@ public struct Lexicon: Sendable {
   var syllableIDs = FastMap<UInt16>()
   /// Packed ids of a multi-syllable word → cost.
   var wordCost = FastMap<Float>()
+  /// Packed first two ids of every word of three or more syllables: the segmenter looks up 3- and
+  /// 4-syllable spans only where such a word can start.
+  var longPrefixes = FastMap<Bool>()
   /// Cost of a single syllable, by id; index 0 is the unknown-syllable cost.
   var syllableCost: [Float] = [.infinity]
   /// Surname hashes (lower case) for the person-name rule.
@@ -125,6 +128,7 @@ public struct Lexicon: Sendable {
 
   private mutating func set(_ k: UInt64, _ n: Int, _ cost: Float) {
     if n == 1 { syllableCost[Int(k)] = cost } else { wordCost[k] = cost }
+    if n >= 3 { longPrefixes[k & 0xFFFF_FFFF] = true }
   }
 
   private func cost(_ k: UInt64, _ n: Int) -> Float {

@@ -12,8 +12,7 @@ import VNCore
 extension TokenizerWorker {
   func mergeTokens() {
     guard raw.count > 1 else { return }
-    var out: [RawToken] = []
-    out.reserveCapacity(raw.count)
+    var out = takeScratch()
     var i = 0
     while i < raw.count {
       if isChar(i, Units.dot), touches(i, i + 1), isChar(i + 1, Units.dot) {
@@ -31,7 +30,8 @@ extension TokenizerWorker {
         i += 1
       }
     }
-    raw = out
+    swap(&raw, &out)
+    scratch = out
   }
 
   @inline(__always) private func touches(_ a: Int, _ b: Int) -> Bool { b < raw.count && raw[a].end == raw[b].start }

@@ -3,8 +3,7 @@ import VNCore
 /// Word grouping: runs of word syllables separated by exactly one space go through the segmenter.
 extension TokenizerWorker {
   func segmentWords() {
-    var out: [RawToken] = []
-    out.reserveCapacity(raw.count)
+    var out = takeScratch()
     var run: [WordSegmenter.Syllable] = []
     var lengths: [(length: Int, name: Bool)] = []
     var i = 0
@@ -34,7 +33,8 @@ extension TokenizerWorker {
       }
       i = j
     }
-    raw = out
+    swap(&raw, &out)
+    scratch = out
   }
 
   /// A run starts a sentence when it opens the text, follows a line break, or follows `. ! ? …` or a quote.

@@ -17,6 +17,10 @@ public final class TokenizerWorker {
   let folder = SearchKeyFolder()
   var units: [UInt16] = []
   var raw: [RawToken] = []
+  /// A second token buffer the merge and word passes write into, swapped with `raw` (no allocation per pass).
+  var scratch: [RawToken] = []
+  /// Whether `units` holds a surrogate pair (set while transcoding; then UTF-16 ≠ code-point offsets).
+  var hasSurrogates = false
   // Read-only tables hoisted out of the resources, so hot loops touch no globals or nested structs.
   let syllableIDs: FastMap<UInt16>
   let surnames: FastMap<Bool>
@@ -42,7 +46,7 @@ public final class TokenizerWorker {
   }
 
   func tokenize(_ text: String, alignment: TextAlignment) -> TokenizedText {
-    Self.utf16(text, into: &units)
+    hasSurrogates = Self.utf16(text, into: &units)
     buildRawTokens()
     mergeTokens()
     if config.segmentWords { segmentWords() }
@@ -51,8 +55,11 @@ public final class TokenizerWorker {
   }
 
   /// UTF-16 of `text` into `out`, transcoding straight from the UTF-8 storage (ASCII stays one step).
-  static func utf16(_ text: String, into out: inout [UInt16]) {
+  /// Returns whether a surrogate pair was written.
+  @discardableResult
+  static func utf16(_ text: String, into out: inout [UInt16]) -> Bool {
     out.removeAll(keepingCapacity: true)
+    var surrogates = false
     var t = text
     t.withUTF8 { b in
       out.reserveCapacity(b.count)
@@ -68,6 +75,7 @@ public final class TokenizerWorker {
           v = (UInt32(c & 0x07) << 18) | (UInt32(b[i + 1] & 0x3F) << 12) | (UInt32(b[i + 2] & 0x3F) << 6) | UInt32(b[i + 3] & 0x3F)
           i += 4
           v -= 0x10000
+          surrogates = true
           out.append(UInt16(0xD800 + (v >> 10)))
           out.append(UInt16(0xDC00 + (v & 0x3FF)))
           continue
@@ -75,6 +83,16 @@ public final class TokenizerWorker {
         out.append(UInt16(v))
       }
     }
+    return surrogates
+  }
+
+  /// The scratch buffer, emptied, with room for as many tokens as `raw` has.
+  func takeScratch() -> [RawToken] {
+    var out: [RawToken] = []
+    swap(&out, &scratch)
+    out.removeAll(keepingCapacity: true)
+    out.reserveCapacity(raw.count)
+    return out
   }
 
   // MARK: - Syllables
@@ -205,7 +223,7 @@ public final class TokenizerWorker {
   private func report(alignment: TextAlignment, sentenceEnds: [Int32]) -> TokenizedText {
     // UTF-16 → scalar offsets in the normalised text (identity without surrogates).
     var scalarAt: [Int32]? = nil
-    if units.contains(where: { $0 >= 0xD800 && $0 < 0xDC00 }) {
+    if hasSurrogates {
       var map = [Int32](repeating: 0, count: units.count + 1)
       var sc: Int32 = 0
       for i in 0..<units.count {

@@ -19,6 +19,8 @@ final class WordSegmenter {
   private var words: [(Int, Bool)] = []
 
   private let wordCosts: FastMap<Float>
+  private let longPrefixes: FastMap<Bool>
+  private var longStart: [Bool] = []
   private let syllableCosts: [Float]
   private let nameCost: Float
   private let capSpanCost: Float
@@ -26,6 +28,7 @@ final class WordSegmenter {
   init(lexicon: Lexicon) {
     self.lexicon = lexicon
     wordCosts = lexicon.wordCost
+    longPrefixes = lexicon.longPrefixes
     syllableCosts = lexicon.syllableCost
     nameCost = lexicon.params.nameCost
     capSpanCost = lexicon.params.capSpanCost
@@ -65,6 +68,12 @@ final class WordSegmenter {
     back.append(contentsOf: repeatElement(1, count: n + 1))
     isName.removeAll(keepingCapacity: true)
     isName.append(contentsOf: repeatElement(false, count: n + 1))
+    // Where a word of three or more syllables can start (its first two syllables are such a prefix).
+    longStart.removeAll(keepingCapacity: true)
+    for i in 0..<n {
+      let a = run[i].id, b = i + 1 < n ? run[i + 1].id : 0
+      longStart.append(a != 0 && b != 0 && longPrefixes[UInt64(a) | UInt64(b) << 16] != nil)
+    }
     best[0] = 0
     for end in 1...n {
       for k in stride(from: min(maxLen, end), through: 1, by: -1) {
@@ -74,7 +83,7 @@ final class WordSegmenter {
         if k == 1 {
           cost = syllableCosts[Int(run[s].id)]
         } else {
-          if let c = wordCost(run, s, end) { cost = c }
+          if k == 2 || longStart[s], let c = wordCost(run, s, end) { cost = c }
           if nameLength[s] == k {
             let c = nameCost * Float(k)
             if c < cost { cost = c; name = true }
