@@ -16,7 +16,6 @@ final class WordSegmenter {
   private var isName: [Bool] = []
   private var nameLength: [Int] = []
   private var capRun: [Int] = []
-  private var words: [(Int, Bool)] = []
 
   private let wordCosts: FastMap<Float>
   private let longPrefixes: FastMap<Bool>
@@ -47,20 +46,32 @@ final class WordSegmenter {
     let n = run.count
     if n == 1 { out.append((1, false)); return }
     let maxLen = Lexicon.maxWordLength
-    // Name candidates: start → length.
-    nameLength.removeAll(keepingCapacity: true)
-    nameLength.append(contentsOf: repeatElement(0, count: n))
-    for i in 0..<n where run[i].titleCase && run[i].surname {
-      var l = 1
-      while i + l < n && run[i + l].titleCase { l += 1 }
-      if l >= 2 { nameLength[i] = min(l, maxLen) }
+    // Scratch arrays are moved out of the object for the duration (no class-property access in the loop).
+    var nameLength = self.nameLength, capRun = self.capRun, longStart = self.longStart
+    var best = self.best, back = self.back, isName = self.isName
+    self.nameLength = []; self.capRun = []; self.longStart = []; self.best = []; self.back = []; self.isName = []
+    defer {
+      self.nameLength = nameLength; self.capRun = capRun; self.longStart = longStart
+      self.best = best; self.back = back; self.isName = isName
     }
-    // Consecutive capitalised syllables ending at each position (for cap spans).
+    nameLength.removeAll(keepingCapacity: true)
     capRun.removeAll(keepingCapacity: true)
-    capRun.append(contentsOf: repeatElement(0, count: n))
+    longStart.removeAll(keepingCapacity: true)
     for i in 0..<n {
+      // Name candidates: a Title-case surname followed by Title-case syllables (start → length).
+      var l = 0
+      if run[i].titleCase && run[i].surname {
+        l = 1
+        while i + l < n && run[i + l].titleCase { l += 1 }
+        l = l >= 2 ? min(l, maxLen) : 0
+      }
+      nameLength.append(l)
+      // Consecutive capitalised syllables ending here (for cap spans).
       let ok = run[i].titleCase && !(initial && i == 0)
-      capRun[i] = ok ? (i > 0 ? capRun[i - 1] + 1 : 1) : 0
+      capRun.append(ok ? (i > 0 ? capRun[i - 1] + 1 : 1) : 0)
+      // Where a word of three or more syllables can start (its first two syllables are such a prefix).
+      let a = run[i].id, b = i + 1 < n ? run[i + 1].id : 0
+      longStart.append(a != 0 && b != 0 && longPrefixes[UInt64(a) | UInt64(b) << 16] != nil)
     }
     best.removeAll(keepingCapacity: true)
     best.append(contentsOf: repeatElement(Float.infinity, count: n + 1))
@@ -68,14 +79,9 @@ final class WordSegmenter {
     back.append(contentsOf: repeatElement(1, count: n + 1))
     isName.removeAll(keepingCapacity: true)
     isName.append(contentsOf: repeatElement(false, count: n + 1))
-    // Where a word of three or more syllables can start (its first two syllables are such a prefix).
-    longStart.removeAll(keepingCapacity: true)
-    for i in 0..<n {
-      let a = run[i].id, b = i + 1 < n ? run[i + 1].id : 0
-      longStart.append(a != 0 && b != 0 && longPrefixes[UInt64(a) | UInt64(b) << 16] != nil)
-    }
     best[0] = 0
     for end in 1...n {
+      var bestHere = Float.infinity, backHere = 1, nameHere = false
       for k in stride(from: min(maxLen, end), through: 1, by: -1) {
         let s = end - k
         var cost = Float.infinity
@@ -93,13 +99,14 @@ final class WordSegmenter {
         }
         guard cost < .infinity else { continue }
         let total = best[s] + cost
-        if total < best[end] { best[end] = total; back[end] = k; isName[end] = name }
+        if total < bestHere { bestHere = total; backHere = k; nameHere = name }
       }
+      best[end] = bestHere; back[end] = backHere; isName[end] = nameHere
     }
-    words.removeAll(keepingCapacity: true)
+    let start = out.count
     var k = n
-    while k > 0 { words.append((back[k], isName[k])); k -= back[k] }
-    for w in words.reversed() { out.append(w) }
+    while k > 0 { out.append((back[k], isName[k])); k -= back[k] }
+    out[start...].reverse()
   }
 
   @inline(__always)
