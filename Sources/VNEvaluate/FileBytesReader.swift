@@ -1,9 +1,9 @@
 import Foundation
+import VNOutput
 
 /// Reads a file's bytes, inflating `.gz` files.
 ///
-/// Foundation on Linux has no gzip, so `.gz` goes through the system `gzip -dc`. This is the only place
-/// that knows: a zlib C target can replace the body of `read` without touching the readers.
+/// Foundation on Linux has no gzip, so `.gz` goes through zlib (the project's `CZlibShim`, via `ByteStream`).
 public struct FileBytesReader: Sendable {
   public init() {}
 
@@ -20,22 +20,13 @@ public struct FileBytesReader: Sendable {
     return [UInt8](data)
   }
 
+  /// `.gz` through zlib (`VNOutput.ByteStream`, the same reader `vnmine extract` uses).
   private func gunzip(_ path: String) throws(EvalError) -> [UInt8] {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["gzip", "-dc", "--", path]
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    do { try process.run() } catch { throw .unreadable(path: path, reason: "cannot run gzip: \(error)") }
-    // Read stdout before waiting: a full pipe would block gzip forever.
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    let message = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      let why = String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-      throw .unreadable(path: path, reason: "gzip failed: \(why.isEmpty ? "exit \(process.terminationStatus)" : why)")
+    do {
+      let stream = try ByteStream(path: path)
+      return try stream.readAll(limit: Int.max).bytes
+    } catch {
+      throw .unreadable(path: path, reason: "cannot be decompressed: \(error)")
     }
-    return [UInt8](data)
   }
 }
