@@ -58,6 +58,14 @@ public enum JSONValue: Sendable, Equatable {
     return v
   }
 
+  /// Decodes one JSON string literal (quotes included), escapes and surrogate pairs resolved; nil if
+  /// `bytes` is not exactly one valid string.
+  public static func decodeString(_ bytes: ArraySlice<UInt8>) -> String? {
+    var p = Parser(b: Array(bytes))
+    guard p.b.first == 0x22, let s = try? p.string(), p.i == p.b.count else { return nil }
+    return s
+  }
+
   struct Parser {
     let b: [UInt8]
     var i = 0

@@ -1,3 +1,5 @@
+import VNCore
+
 /// Scans one JSON object (a JSONL line) without building a tree: each top-level key with the byte
 /// range of its raw value, and string decoding on demand.
 ///
@@ -28,8 +30,7 @@ public struct JSONObjectScanner {
   /// Decodes the JSON string value at `range` (quotes included), or nil if it is not a string.
   public static func string(_ line: [UInt8], _ range: Range<Int>) -> String? {
     guard range.count >= 2, line[range.lowerBound] == UInt8(ascii: "\"") else { return nil }
-    var s = JSONObjectScanner(bytes: line, i: range.lowerBound)
-    return try? s.string()
+    return JSONValue.decodeString(line[range])
   }
 
   private mutating func fail(_ m: String) -> SyntaxError { SyntaxError(offset: i, message: m) }
@@ -48,7 +49,9 @@ public struct JSONObjectScanner {
     while true {
       ws()
       guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a key") }
-      let key = try string()
+      let keyStart = i
+      try skipString()
+      guard let key = JSONValue.decodeString(bytes[keyStart..<i]) else { throw fail("invalid key") }
       ws()
       guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':'") }
       i += 1
@@ -164,45 +167,5 @@ public struct JSONObjectScanner {
     case 0x61...0x66: return UInt32(b - 0x57)
     default: return nil
     }
-  }
-
-  /// Reads a string at `i` (on the opening quote), decoding escapes.
-  private mutating func string() throws(SyntaxError) -> String {
-    let start = i + 1
-    try skipString()
-    let raw = bytes[start..<(i - 1)]
-    if !raw.contains(UInt8(ascii: "\\")) { return String(decoding: raw, as: UTF8.self) }
-    var out: [UInt8] = []
-    out.reserveCapacity(raw.count)
-    var k = raw.startIndex
-    while k < raw.endIndex {
-      let b = raw[k]
-      guard b == UInt8(ascii: "\\") else { out.append(b); k += 1; continue }
-      k += 1
-      let e = raw[k]
-      switch e {
-      case UInt8(ascii: "n"): out.append(0x0A)
-      case UInt8(ascii: "t"): out.append(0x09)
-      case UInt8(ascii: "r"): out.append(0x0D)
-      case UInt8(ascii: "b"): out.append(0x08)
-      case UInt8(ascii: "f"): out.append(0x0C)
-      case UInt8(ascii: "u"):
-        var v: UInt32 = 0
-        for d in 1...4 { v = v << 4 | Self.hexValue(raw[k + d])! }
-        k += 4
-        // A surrogate pair.
-        if v >= 0xD800 && v < 0xDC00, k + 6 < raw.endIndex, raw[k + 1] == UInt8(ascii: "\\"), raw[k + 2] == UInt8(ascii: "u") {
-          var lo: UInt32 = 0
-          var ok = true
-          for d in 3...6 { if let h = Self.hexValue(raw[k + d]) { lo = lo << 4 | h } else { ok = false } }
-          if ok && lo >= 0xDC00 && lo < 0xE000 { v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00); k += 6 }
-        }
-        let scalar = Unicode.Scalar(v) ?? "\u{FFFD}"
-        out.append(contentsOf: UTF8.encode(scalar)!)
-      default: out.append(e)
-      }
-      k += 1
-    }
-    return String(decoding: out, as: UTF8.self)
   }
 }
