@@ -58,11 +58,7 @@ struct ExtractCommand: AsyncParsableCommand {
 
   func run() async throws {
     let modelDir = try ModelDirectory.locate(explicit: models)
-    var words: String?
-    if let userWords {
-      guard let d = FileManager.default.contents(atPath: userWords) else { throw ValidationError("\(userWords): cannot be read") }
-      words = String(decoding: d, as: UTF8.self)
-    }
+    let words = try readUserWords(userWords)
     let overlay = modelsOverlay.map { ModelDirectory(path: $0) }
     let annotator = try Annotator.load(models: modelDir, options: normalization.options, overlay: overlay, userWords: words)
     var reader = ReaderOptions()

@@ -96,3 +96,10 @@ struct StandardOutput {
     buffer.removeAll(keepingCapacity: true)
   }
 }
+
+/// The contents of the user's word list (`--user-words FILE`), or nil when none was given.
+func readUserWords(_ path: String?) throws -> String? {
+  guard let path else { return nil }
+  guard let d = FileManager.default.contents(atPath: path) else { throw InputError(description: "\(path): cannot be read") }
+  return String(decoding: d, as: UTF8.self)
+}

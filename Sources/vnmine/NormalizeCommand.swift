@@ -25,7 +25,8 @@ struct NormalizeCommand: ParsableCommand {
     var out = StandardOutput()
     for doc in docs {
       let n = normalizer.normalize(doc.text)
-      let text = searchKey ? folder.key(n.text) : n.text
+      let key = folder.key(n.text)
+      let text = searchKey ? key : n.text
       switch format {
       case .text:
         out.write(text)
@@ -37,7 +38,7 @@ struct NormalizeCommand: ParsableCommand {
         if let line = doc.line { w.key("line"); w.int(line) }
         w.key("original"); w.string(doc.text)
         w.key("text"); w.string(n.text)
-        w.key("search_key"); w.string(folder.key(n.text))
+        w.key("search_key"); w.string(key)
         w.key("legacy_encoding"); if let e = n.legacyEncoding { w.string(e.rawValue) } else { w.null() }
         w.key("changed"); w.bool(n.changed)
         w.endObject()

@@ -25,14 +25,7 @@ struct TokenizeCommand: ParsableCommand {
   func run() throws {
     let models = try input.modelDirectory()
     let normalizer = try normalization.makeNormalizer(models)
-    var user: String?
-    if let userWords {
-      guard let d = FileManager.default.contents(atPath: userWords) else {
-        throw InputError(description: "\(userWords): cannot be read")
-      }
-      user = String(decoding: d, as: UTF8.self)
-    }
-    var tokenizer = try Tokenizer.load(from: models, userWords: user)
+    var tokenizer = try Tokenizer.load(from: models, userWords: readUserWords(userWords))
     tokenizer.segmentWords = !syllables
     let worker = try tokenizer.makeWorker()
     let docs = try input.readDocuments()
