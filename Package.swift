@@ -33,7 +33,7 @@ let package = Package(
     .target(name: "VNText", dependencies: ["VNCore", "CICUShim"], swiftSettings: hot),
     .target(name: "VNTokenize", dependencies: ["VNCore", "VNText", "CICUShim"], swiftSettings: hot),
     .target(name: "VNOutput", dependencies: ["VNCore", "VNText", "CZlibShim"], swiftSettings: strict),
-    .target(name: "VNExtract", dependencies: ["VNCore", "VNText", "VNTokenize"], swiftSettings: hot),
+    .target(name: "VNExtract", dependencies: ["VNCore", "VNText"], swiftSettings: hot),
     .target(name: "VNPipeline", dependencies: ["VNCore", "VNText", "VNTokenize", "VNExtract", "VNOutput"], swiftSettings: strict),
     .target(name: "VNEvaluate", dependencies: ["VNCore", "VNText", "VNOutput"], swiftSettings: strict),
     .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),

@@ -5,8 +5,8 @@ struct Item: Sendable {
   enum Payload: Sendable {
     case rank(Int)
     case title(Int, modifier: String?)
-    case unit(UnitInfo)
-    case directive(DirectiveInfo)
+    indirect case unit(UnitInfo)
+    indirect case directive(DirectiveInfo)
     /// A person name run (`Nguyễn Văn Khảo`), or a one-word short form after a marker (`Thành`).
     case name(short: Bool)
   }

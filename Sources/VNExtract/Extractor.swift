@@ -1,6 +1,5 @@
 import VNCore
 import VNText
-import VNTokenize
 
 /// Entities and officials records found in one document.
 public struct Extraction: Sendable {
@@ -29,14 +28,7 @@ public struct Extractor: Sendable {
     Extractor(resources: try ExtractorResources.load(from: models, overlay: overlay))
   }
 
-  /// - Parameters:
-  ///   - normalized: the document's normalised text and its alignment to the original.
-  ///   - tokens: the tokenizer's output for it (offsets in the original text); unused by the rules.
-  public func extract(_ normalized: NormalizedText, _ tokens: TokenizedText) -> Extraction {
-    extract(normalized)
-  }
-
-  /// Extraction from the normalised text alone.
+  /// Extraction from the normalised text (the document's text and its alignment to the original).
   public func extract(_ normalized: NormalizedText) -> Extraction {
     var scalars: [Unicode.Scalar] = []
     scalars.reserveCapacity(normalized.text.utf8.count)

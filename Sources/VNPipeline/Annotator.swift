@@ -8,9 +8,14 @@ public struct Annotator: Sendable {
   public let normalizer: TextNormalizer
   public let tokenizer: Tokenizer
   public let extractor: Extractor
+  /// Also tokenize each document and write its `sentences` and `tokens` (`vnmine extract --tokens`).
+  /// Off by default: the extraction rules read the normalised text through their own piece scan, so
+  /// the tokenizer only runs when its output is asked for.
+  public var withTokens = false
 
-  public init(normalizer: TextNormalizer, tokenizer: Tokenizer, extractor: Extractor) {
+  public init(normalizer: TextNormalizer, tokenizer: Tokenizer, extractor: Extractor, withTokens: Bool = false) {
     self.normalizer = normalizer; self.tokenizer = tokenizer; self.extractor = extractor
+    self.withTokens = withTokens
   }
 
   /// Loads all resources from `models` (plus the user's overlay folder and word list).
@@ -37,16 +42,17 @@ public final class AnnotatorWorker {
     tokenizer = try annotator.tokenizer.makeWorker()
   }
 
-  /// normalise → tokenize → extract. Never throws: a document that cannot be annotated becomes a failure.
+  /// normalise → extract (→ tokenize with `withTokens`). Never throws: a document that cannot be annotated
+  /// becomes a failure.
   public func annotate(_ document: Document) -> AnnotatedDocument {
     if document.text.isEmpty {
       return AnnotatedDocument(document: document, failure: DocumentFailure(
         kind: .empty, message: "\(document.location): empty document", location: document.location, documentID: document.id))
     }
     let normalized = annotator.normalizer.normalize(document.text)
-    let tokens = tokenizer.tokenize(normalized)
-    let extraction = annotator.extractor.extract(normalized, tokens)
-    return AnnotatedDocument(document: document, extraction: extraction)
+    let extraction = annotator.extractor.extract(normalized)
+    let tokens = annotator.withTokens ? tokenizer.tokenize(normalized) : nil
+    return AnnotatedDocument(document: document, extraction: extraction, tokens: tokens)
   }
 }
 
@@ -54,9 +60,12 @@ public final class AnnotatorWorker {
 public struct AnnotatedDocument: Sendable {
   public var document: Document
   public var extraction: Extraction
+  /// Sentences and tokens, when the annotator was asked for them.
+  public var tokens: TokenizedText?
   public var failure: DocumentFailure?
 
-  public init(document: Document, extraction: Extraction = Extraction(), failure: DocumentFailure? = nil) {
-    self.document = document; self.extraction = extraction; self.failure = failure
+  public init(document: Document, extraction: Extraction = Extraction(), tokens: TokenizedText? = nil,
+              failure: DocumentFailure? = nil) {
+    self.document = document; self.extraction = extraction; self.tokens = tokens; self.failure = failure
   }
 }

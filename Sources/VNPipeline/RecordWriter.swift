@@ -1,6 +1,7 @@
 import VNCore
 import VNExtract
 import VNOutput
+import VNTokenize
 
 /// Serialises annotated documents as vnmine's JSONL schema (see README "Output schema").
 public enum RecordWriter {
@@ -41,7 +42,27 @@ public enum RecordWriter {
       w.endObject()
     }
     w.endArray()
+    if let t = record.tokens { writeTokens(t, ScalarText(doc.text), into: &w) }
     w.endObject()
+  }
+
+  /// The `sentences` and `tokens` members (offsets into the input text), as `vnmine tokenize` and
+  /// `vnmine extract --tokens` write them.
+  public static func writeTokens(_ t: TokenizedText, _ scalars: ScalarText, into w: inout JSONWriter) {
+    w.key("sentences"); w.beginArray()
+    for s in t.sentences {
+      w.beginObject(); w.key("start"); w.int(s.start); w.key("end"); w.int(s.end); w.endObject()
+    }
+    w.endArray()
+    w.key("tokens"); w.beginArray()
+    for k in t.tokens {
+      w.beginObject()
+      w.key("start"); w.int(k.start); w.key("end"); w.int(k.end)
+      w.key("kind"); w.string(k.kind.rawValue)
+      w.key("text"); w.string(scalars: scalars.scalars[k.start..<k.end])
+      w.endObject()
+    }
+    w.endArray()
   }
 
   static func write(_ e: Entity, into w: inout JSONWriter) {

@@ -43,7 +43,9 @@ struct ExtractCommand: AsyncParsableCommand {
   var models: String?
   @Option(help: "A folder of TSV files in the models/gazetteers format that add to or override the gazetteers.")
   var modelsOverlay: String?
-  @Option(help: "Your own word list (one word per line), added to the lexicon without rebuilding.")
+  @Flag(help: "Also write each document's sentences and tokens (words with offsets, as `vnmine tokenize` does).")
+  var tokens = false
+  @Option(help: "Your own word list (one word per line), added to the lexicon without rebuilding (with --tokens).")
   var userWords: String?
   @Flag(help: "Show a progress line on standard error even when it is not a terminal.")
   var progress = false
@@ -54,13 +56,15 @@ struct ExtractCommand: AsyncParsableCommand {
   func validate() throws {
     if resume && output == nil { throw ValidationError("--resume needs --output FILE") }
     if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    if userWords != nil && !tokens { throw ValidationError("--user-words changes only the tokens: add --tokens") }
   }
 
   func run() async throws {
     let modelDir = try ModelDirectory.locate(explicit: models)
     let words = try readUserWords(userWords)
     let overlay = modelsOverlay.map { ModelDirectory(path: $0) }
-    let annotator = try Annotator.load(models: modelDir, options: normalization.options, overlay: overlay, userWords: words)
+    var annotator = try Annotator.load(models: modelDir, options: normalization.options, overlay: overlay, userWords: words)
+    annotator.withTokens = tokens
     var reader = ReaderOptions()
     reader.format = ReaderOptions.Format(rawValue: inputFormat.rawValue) ?? .auto
     reader.textField = textField

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VNCore
 import VNOutput
+import VNPipeline
 import VNText
 import VNTokenize
 
@@ -44,20 +45,7 @@ struct TokenizeCommand: ParsableCommand {
         w.key("source"); w.string(doc.source)
         if let line = doc.line { w.key("line"); w.int(line) }
         w.key("text"); w.string(doc.text)
-        w.key("sentences"); w.beginArray()
-        for s in result.sentences {
-          w.beginObject(); w.key("start"); w.int(s.start); w.key("end"); w.int(s.end); w.endObject()
-        }
-        w.endArray()
-        w.key("tokens"); w.beginArray()
-        for t in result.tokens {
-          w.beginObject()
-          w.key("start"); w.int(t.start); w.key("end"); w.int(t.end)
-          w.key("kind"); w.string(t.kind.rawValue)
-          w.key("text"); w.string(scalars: scalars.scalars[t.start..<t.end])
-          w.endObject()
-        }
-        w.endArray()
+        RecordWriter.writeTokens(result, scalars, into: &w)
         w.endObject()
         w.newline()
         out.write(w.bytes)

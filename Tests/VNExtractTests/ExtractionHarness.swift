@@ -3,10 +3,9 @@ import VNCore
 import VNExtract
 import VNTestSupport
 import VNText
-import VNTokenize
 
 /// Normaliser → extractor, loaded once. The extractor's rules do not read the tokenizer's output, so the
-/// many small tests skip it; `ChainTests` runs the full normalise → tokenize → extract chain.
+/// tests skip it, as `vnmine extract` does unless `--tokens` asks for its output.
 struct ExtractionHarness: Sendable {
   static let shared: ExtractionHarness? = try? ExtractionHarness()
 

@@ -168,4 +168,50 @@ struct PipelineCLITests {
     #expect(strip(fromFile) == strip(fromStdin))
     #expect(fromStdin.lines.count == 50)
   }
+
+  @Test("--tokens adds the same sentences and tokens as `vnmine tokenize`, and leaves entities unchanged")
+  func tokensOption() throws {
+    let dir = try CLI.temporaryFolder("tokens")
+    let corpus = try Self.corpus(dir, count: 12)
+    // Plain-text documents, so that `vnmine tokenize` reads exactly what `vnmine extract` reads.
+    var files: [String] = []
+    for (k, line) in try String(contentsOf: corpus, encoding: .utf8).split(separator: "\n").enumerated() {
+      let o = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      let f = dir.appendingPathComponent(String(format: "d%02d.txt", k)).path
+      try (o["text"] as? String ?? "").write(toFile: f, atomically: true, encoding: .utf8)
+      files.append(f)
+    }
+    let plain = try CLI.run(["extract"] + files + ["--quiet"])
+    let with = try CLI.run(["extract"] + files + ["--tokens", "--quiet"])
+    let tok = try CLI.run(["tokenize"] + files)
+    #expect(plain.status == 0 && with.status == 0 && tok.status == 0)
+    #expect(with.lines.count == 12 && plain.lines.count == 12 && tok.lines.count == 12)
+    func object(_ l: String) throws -> [String: Any] {
+      try #require(try JSONSerialization.jsonObject(with: Data(l.utf8)) as? [String: Any])
+    }
+    for (k, line) in with.lines.enumerated() where k < plain.lines.count && k < tok.lines.count {
+      let w = try object(line), p = try object(plain.lines[k]), t = try object(tok.lines[k])
+      #expect(p["tokens"] == nil && p["sentences"] == nil)
+      for key in ["entities", "officials", "text"] {
+        #expect(NSDictionary(dictionary: [key: w[key] as Any]) == NSDictionary(dictionary: [key: p[key] as Any]), "\(key) of record \(k)")
+      }
+      #expect(w["text"] as? String == t["text"] as? String)
+      for key in ["tokens", "sentences"] {
+        let a = try #require(w[key] as? [[String: Any]]), b = try #require(t[key] as? [[String: Any]])
+        #expect(!a.isEmpty && NSArray(array: a) == NSArray(array: b), "\(key) of record \(k)")
+      }
+      // Every token slices the input text at its offsets.
+      let text = Array((w["text"] as? String ?? "").unicodeScalars)
+      for token in (w["tokens"] as? [[String: Any]] ?? []) {
+        let s = token["start"] as? Int ?? -1, e = token["end"] as? Int ?? -1
+        #expect(s >= 0 && s < e && e <= text.count)
+        if s >= 0 && s < e && e <= text.count {
+          var v = String.UnicodeScalarView(); v.append(contentsOf: text[s..<e])
+          #expect(String(v) == token["text"] as? String)
+        }
+      }
+    }
+    let bad = try CLI.run(["extract", files[0], "--user-words", files[1], "--quiet"])
+    #expect(bad.status != 0 && bad.stderr.contains("--tokens") && bad.stdout.isEmpty)
+  }
 }
