@@ -36,7 +36,7 @@ struct Bench {
     func time(_ name: String, _ body: () -> Void) -> Double {
       if let only, only != name { return 1 }
       var best = Double.infinity
-      for _ in 0..<(only == nil ? 3 : 8) {
+      for _ in 0..<(only == nil ? 3 : (ProcessInfo.processInfo.environment["VNBENCH_REPEAT"].flatMap { Int($0) } ?? 8)) {
         let t0 = DispatchTime.now().uptimeNanoseconds
         body()
         best = min(best, Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)

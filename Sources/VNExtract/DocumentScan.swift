@@ -58,14 +58,11 @@ struct DocumentScan {
     let ps = resources.scanner.scan(text)
     pieces = ps
     var list: [PhraseTable.Hit] = []
+    list.reserveCapacity(ps.count)
     var starts = [Int32](repeating: 0, count: ps.count + 1)
-    var scratch: [PhraseTable.Hit] = []
     for i in 0..<ps.count {
       starts[i] = Int32(list.count)
-      if ps[i].isWord {
-        resources.table.lookup(ps, at: i, into: &scratch)
-        list.append(contentsOf: scratch)
-      }
+      if ps[i].isWord { resources.table.lookup(ps, at: i, into: &list) }
     }
     starts[ps.count] = Int32(list.count)
     hitList = list
@@ -105,8 +102,15 @@ struct DocumentScan {
 
   /// The longest cue phrase of `role` starting at `i`, as its end index.
   func cue(_ role: CueRole, at i: Int) -> Int? {
+    guard i >= 0 && i < pieces.count else { return nil }
     var best: Int?
-    for h in hits(at: i) where r.cueRole(h) == role { best = max(best ?? 0, i + Int(h.length)) }
+    var j = Int(hitStart[i])
+    let end = Int(hitStart[i + 1])
+    while j < end {   // indices, not `hits(at:)`: this runs at most words and a slice costs a retain
+      let h = hitList[j]
+      if h.source == .cue && r.cueRoles[Int(h.index)] == role { best = max(best ?? 0, i + Int(h.length)) }
+      j += 1
+    }
     return best
   }
 

@@ -68,6 +68,8 @@ struct ExtractorResources: Sendable {
   var directiveTypes: [DirectiveTypeEntry] = []
   var places: [PlaceEntry] = []
   var cues: [CueEntry] = []
+  /// `cues[i].role`, apart: read at most words of every document (a `CueEntry` copy retains its phrase).
+  var cueRoles: [CueRole] = []
   var knownOfficials: [String] = []
   /// Type codes in document symbols (`NĐ` → `Nghị định`), case-sensitive.
   var directiveCodes: [String: String] = [:]
@@ -218,9 +220,10 @@ extension ExtractorResources {
       if tail.first?.flags.contains(.allUpper) == false { portfolio.add(tail, source: .unit, index: i) }
     }
     portfolio.freeze(); t.freeze()
+    cueRoles = cues.map(\.role)
     portfolios = portfolio
     table = t
   }
 
-  func cueRole(_ hit: PhraseTable.Hit) -> CueRole? { hit.source == .cue ? cues[Int(hit.index)].role : nil }
+  func cueRole(_ hit: PhraseTable.Hit) -> CueRole? { hit.source == .cue ? cueRoles[Int(hit.index)] : nil }
 }

@@ -84,9 +84,8 @@ struct PhraseTable: Sendable {
     map = m; flat = f
   }
 
-  /// Every phrase that starts at piece `i`, shortest first; a phrase never spans a line break.
+  /// Appends to `out` every phrase that starts at piece `i`, shortest first; a phrase never spans a line break.
   func lookup(_ pieces: [Piece], at i: Int, into out: inout [Hit]) {
-    out.removeAll(keepingCapacity: true)
     var h: UInt64 = 0x51
     var j = i
     while j < pieces.count {
