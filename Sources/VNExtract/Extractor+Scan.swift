@@ -15,7 +15,8 @@ extension DocumentScan {
       let n = out.count
       let pKind: EntityKind? = n > 0 ? out[n - 1].kind : nil
       let touching = n > 0 && out[n - 1].hi == i
-      if touching, pKind == .title || (pKind == .unit && n >= 2 && out[n - 2].kind == .title && out[n - 2].hi == out[n - 1].lo),
+      // After a title or rank (`Thượng úy Dan Gillen`, `Phó Đô đốc Igor Voronchenko`).
+      if touching, pKind == .title || pKind == .rank || (pKind == .unit && n >= 2 && out[n - 2].kind == .title && out[n - 2].hi == out[n - 1].lo),
          let f = foreignName(at: i, afterHi: i) { out.append(f); i = f.hi; continue }
       if touching && pKind == .title, let u = namedBodyAfterTitle(at: i, after: out[n - 1]) ?? foreignPortfolio(at: i, after: out[n - 1]) {
         out.append(u); i = u.hi; continue
@@ -25,13 +26,14 @@ extension DocumentScan {
       }
       let afterUnit = touching && pKind == .unit
       let afterRankOrTitle = touching && (pKind == .rank || pKind == .title)
+      let afterRank = touching && pKind == .rank
       if !pieces[i].isCap && (pieces[i].key == r.keys.uy || pieces[i].key == r.keys.trung), let u = centralLevel(at: i) {
         out.append(u); i = u.hi; continue
       }
       if !relevant {
         if touching && pKind == .title, let u = portfolio(at: i) { out.append(u); i = u.hi; continue }
         if let c = policeCode(at: i) { out.append(c); i = c.hi; continue }
-        if let n = personName(at: i, afterUnit: afterUnit) ?? shortName(at: i, afterRankOrTitle: afterRankOrTitle) { out.append(n); i = n.hi; continue }
+        if let n = personName(at: i, afterUnit: afterUnit, afterRank: afterRank) ?? shortName(at: i, afterRankOrTitle: afterRankOrTitle) { out.append(n); i = n.hi; continue }
         // A place name of several words is skipped whole: no unit starts inside it (`Tây Ban Nha`).
         if pieces[i].isCap, let h = hs.first(where: { $0.source == .place && $0.length >= 2 }) { i += Int(h.length) } else { i += 1 }
         continue
@@ -44,10 +46,10 @@ extension DocumentScan {
       if best == nil, let u = backReference(at: i, hs, earlier: out) { best = u }
       if let b = best {
         // A name that starts here and runs longer wins over a one-word title or unit (`Hồ Chí Minh`).
-        if let n = personName(at: i, afterUnit: afterUnit), n.hi > b.hi, b.hi - b.lo == 1 { out.append(n); i = n.hi; continue }
+        if let n = personName(at: i, afterUnit: afterUnit, afterRank: afterRank), n.hi > b.hi, b.hi - b.lo == 1 { out.append(n); i = n.hi; continue }
         out.append(b); i = b.hi; continue
       }
-      if let n = personName(at: i, afterUnit: afterUnit) ?? shortName(at: i, afterRankOrTitle: afterRankOrTitle) { out.append(n); i = n.hi; continue }
+      if let n = personName(at: i, afterUnit: afterUnit, afterRank: afterRank) ?? shortName(at: i, afterRankOrTitle: afterRankOrTitle) { out.append(n); i = n.hi; continue }
       i += 1
     }
     return out

@@ -56,6 +56,8 @@ enum CueRole: String, Sendable, CaseIterable {
   case unitQualifier = "unit-qualifier"
   /// `công an`, `cảnh sát`, `cán bộ`: an officer named by `tên` + given name (`một công an phường tên Nam`).
   case policeNoun = "police-noun"
+  /// `là`, `làm`, `giữ chức`, `được bổ nhiệm`: a name, this verb and a title say the person holds the office.
+  case roleVerb = "role-verb"
 }
 
 /// Everything the extractor reads from `models/`, compiled once at load.

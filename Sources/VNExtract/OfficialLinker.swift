@@ -167,14 +167,20 @@ struct OfficialLinker {
 
   func isForeign(_ k: Int) -> Bool { items[k].rule == "official.foreignName" || items[k].rule == "official.foreignMarked" }
 
-  /// Rule `official.roleAfter`: `ông Raul làm Bí thư Thứ nhất`, `bầu ông Miguel Diaz-Canel, 60 tuổi, làm Bí thư`:
-  /// `làm` + a title after the name in the same sentence, no other entity between. Near miss: `ông A làm việc`.
+  /// Rule `official.roleAfter`: `ông Raul làm Bí thư Thứ nhất`, `bầu ông Miguel Diaz-Canel, 60 tuổi, làm Bí thư`,
+  /// `ông Đinh La Thăng không còn là Bí thư`, `ông A được bổ nhiệm giữ chức Giám đốc`: a role verb (cue words)
+  /// right before a title after the name, in the same sentence, no other entity between.
+  /// Near misses: `ông A làm việc` (no title), `ông A cho biết. Chủ tịch …` (another sentence).
   func roleAfter(_ k: Int) -> Bool {
     guard k + 1 < items.count else { return false }
     let t = items[k + 1]
-    guard t.kind == .title, isEvidence(k + 1), t.lo >= 1, pieces[t.lo - 1].isWord, pieces[t.lo - 1].exact == scan.keys.lamExact
-    else { return false }
-    return t.lo - 1 - items[k].hi <= 6 && sameSentence(items[k].hi, t.lo)
+    guard t.kind == .title, isEvidence(k + 1), t.lo >= 1 else { return false }
+    var verbStart: Int?
+    for back in 1...5 where t.lo - back >= items[k].hi {
+      if scan.cue(.roleVerb, at: t.lo - back) == t.lo { verbStart = t.lo - back }
+    }
+    guard let v = verbStart else { return false }
+    return v - items[k].hi <= 6 && sameSentence(items[k].hi, t.lo)
   }
 
   func isShort(_ k: Int) -> Bool { if case .name(let s) = items[k].payload { return s }; return false }

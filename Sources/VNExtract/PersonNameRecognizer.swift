@@ -7,11 +7,17 @@ extension DocumentScan {
   /// Rule `official.name`. Near misses: a street or place named after a person (`đường Phạm Văn Đồng`,
   /// `TP Hồ Chí Minh`: person-blocker cues), a run that is a province or district (`Hà Nội`), capitals
   /// (`SƠN KHÊ`, bylines and headlines).
-  func personName(at i: Int, afterUnit: Bool = false) -> Item? {
+  ///
+  /// Rule `official.nameAfterRank`: right after a rank, a run of two or three capitalised words with marks is a
+  /// name even when its surname is not listed (`Thiếu tướng Thiệu Quang Minh`). Near miss: `Thiếu tướng Công an`
+  /// (a body), `Đại tá Quân đội` (a head word).
+  func personName(at i: Int, afterUnit: Bool = false, afterRank: Bool = false) -> Item? {
     guard isCapWord(i) else { return nil }
     let p = pieces[i]
     guard !p.flags.contains(.allUpper), !p.flags.contains(.hasDigit) else { return nil }
-    guard r.surnames.contains(p.exact) || unlistedSurname(at: i) else { return nil }
+    let rankedRun = afterRank && !p.flags.contains(.ascii) && isCapWord(i + 1) && !pieces[i + 1].flags.contains(.sentenceStart)
+      && !hits(at: i).contains { $0.source != .cue }
+    guard r.surnames.contains(p.exact) || unlistedSurname(at: i) || rankedRun else { return nil }
     var e = i + 1
     while e < i + 4 && isCapWord(e) {
       let q = pieces[e]

@@ -131,6 +131,9 @@ struct PhraseTable: Sendable {
     // ASCII word among marked ones (`Phong` the given name vs `Phòng`) does not.
     if mismatches > 0 && words >= 2 && asciiWords == words { return !(hit.allCaps && !pieces[i].flags.contains(.allUpper)) }
     if hit.allCaps && !pieces[i].flags.contains(.allUpper) { return false }
+    // A capitalised phrase whose first word is written in lower case with other marks is another word
+    // (`thì Ủy ban` is not `Thị ủy`), not a mistyped mark.
+    if mismatches > 0 && hit.capFirst && !pieces[i].isCap && pieces[i].exact != exacts[Int(hit.exactAt)] { return false }
     return mismatches == 0 || (mismatches == 1 && words >= 2)
   }
 }

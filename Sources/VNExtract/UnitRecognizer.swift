@@ -83,12 +83,21 @@ extension DocumentScan {
     // Also a lower-case head after a leader title with a capitalised name (`Trưởng phòng Tham mưu`, Decisions 2).
     let capHead = (i..<j).contains { pieces[$0].isCap }
       || (isCapWord(j) && !pieces[j].flags.contains(.sentenceStart) && hits(at: i - 1).contains { $0.source == .title && $0.length == 1 })
+    // `Thường trực`, `Thường vụ` at the end of a title belong to it (`Phó Bí thư Thường trực Thành ủy`).
+    if head.head.hasPrefix("Thường"), (1...3).contains(where: { b in i - b >= 0 && hits(at: i - b).contains { $0.source == .title && i - b + Int($0.length) > i } }) {
+      return nil
+    }
+    // A one-word head in lower case right after a capitalised word is that word's second syllable (`Xã hội`).
+    if !capHead && h.length == 1 && isCapWord(i - 1) && !pieces[i - 1].flags.contains(.allUpper) { return nil }
     func make(_ hi: Int, _ rule: String, code: String? = nil) -> Item {
       Item(kind: .unit, lo: i, hi: hi, rule: rule,
            payload: .unit(UnitInfo(canonical: "", code: code, tableParent: nil)))
     }
     // unit.head+code: `Cục V28`, `Sư đoàn 304`, `Đội CSGT số 3` (lower case allowed: `đội số 3`).
     if head.takesCode, let (end, code) = codeComplement(at: j), capHead || end - j == 2 || pieces[j].flags.contains(.hasLetter) {
+      // Rule `unit.codeThenPlace`: a numbered body of a province keeps its place (`Ban chỉ đạo 389 tỉnh Quảng Ninh`,
+      // `Ban chỉ đạo 389 tỉnh`). Near miss: `Sư đoàn 304 Quân đoàn 2` (another body, no place).
+      if capHead, pieces[j].flags.contains(.digitsOnly), let pl = place(at: end), !pl.commune { return make(pl.end, "unit.head+code", code: code) }
       return make(end, "unit.head+code", code: code)
     }
     if isProvincesClass(j) { return nil }
@@ -238,7 +247,10 @@ extension DocumentScan {
 
   /// A title, rank, unit or person name starts at `k` (ends a name run).
   func startsOther(_ k: Int) -> Bool {
-    for h in hits(at: k) {
+    // Only phrases matched with their marks: `Hải quan` in a name is not the head `Hải quân`.
+    for h in hits(at: k) where h.marks == 0 {
+      // `Thường vụ`, `Thường trực` head a body only before it, never inside a name (`Ban Thường vụ`).
+      if h.source == .unitHead && r.heads[Int(h.index)].head.hasPrefix("Thường") { continue }
       switch h.source {
       case .title, .rank, .unit, .unitHead, .directiveType: if pieces[k].isCap { return true }
       default: break
@@ -265,9 +277,16 @@ extension DocumentScan {
     let lowerStart = !first.isCap
     if cue(.placeType, at: j) != nil { return nil }
     if lowerStart && cue(.unitNameWord, at: j) == nil { return nil }
-    if first.isCap && startsOther(j) { return nil }
+    if first.isCap && startsOther(j) && !gluedAbbreviation(j) { return nil }
     if first.isCap && place(at: j).map({ !$0.bare }) == true { return nil }
     var k = j + 1, last = j + 1, lastCap = first.isCap
+    /// Where a dotted abbreviation ends (`T.Ư`): only qualifiers continue after it, as after capitals.
+    var abbreviationEnd = -1
+    // A dotted abbreviation as the whole name (`Quân ủy T.Ư`).
+    if first.isCap, let h = hits(at: j).first(where: { $0.source == .abbreviation && $0.length > 1 && r.abbreviations[Int($0.index)].role == "part"
+                                                      && !r.abbreviations[Int($0.index)].expansion.hasPrefix("Thành phố") }) {
+      k = j + Int(h.length); last = k; abbreviationEnd = k
+    }
     while k < bylineStart && k - j < 12 {
       let p = pieces[k]
       if p.isWord {
@@ -276,11 +295,13 @@ extension DocumentScan {
           // A dotted abbreviation inside the name (`T.Ư`, `TP.HCM` is a place and handled below).
           if let h = hits(at: k).first(where: { $0.source == .abbreviation && $0.length > 1 && r.abbreviations[Int($0.index)].role == "part"
                                                 && !r.abbreviations[Int($0.index)].expansion.hasPrefix("Thành phố") }) {
-            k += Int(h.length); last = k; lastCap = true; continue
+            k += Int(h.length); last = k; lastCap = true; abbreviationEnd = k; continue
           }
           // `Tổng cục Dự trữ Nhà nước`: `Nhà nước` ends a name as a modifier, not a second body (Decisions 13).
           if pieces[k - 1].isWord && !pieces[k - 1].flags.contains(.allUpper) && isNhaNuoc(k) { k += 2; last = k; lastCap = true; continue }
-          if p.flags.contains(.sentenceStart) || startsOther(k) { break }
+          if p.flags.contains(.sentenceStart) || (startsOther(k) && !gluedAbbreviation(k)) { break }
+          // `Quyết định của Bộ Chính trị Ông Mai Văn Chính` (a heading without its full stop): `Ông`, `Bà` start a person.
+          if (p.key == keys.ong || p.key == keys.ba) && isCapWord(k + 1) { break }
           if let pl = place(at: k), !pl.bare { break }
           // A foreign person after a body (`Quốc hội Esteban Lazo Hernandez`): two capitalised words without marks.
           if p.flags.contains(.ascii) && isCapWord(k + 1) && pieces[k + 1].flags.contains(.ascii) && !p.flags.contains(.allUpper)
@@ -296,7 +317,7 @@ extension DocumentScan {
         }
         // rule unit.abbreviationEnd: an abbreviation completes the name; only a route or branch qualifier
         // continues it (`Phòng CSGT đường sắt`), not the verb after it (`Tổng cục TDTT tham mưu`).
-        if pieces[k - 1].isWord && pieces[k - 1].flags.contains(.allUpper) {
+        if pieces[k - 1].isWord && (pieces[k - 1].flags.contains(.allUpper) || k == abbreviationEnd) {
           if let e = cue(.unitQualifier, at: k) { k = e; last = k; lastCap = false; continue }
           break
         }
@@ -312,15 +333,61 @@ extension DocumentScan {
         }
         break
       }
+      // Rule `unit.commaList`: a name that lists its portfolios with commas up to a final `và`
+      // (`Sở Lao động, Thương binh và Xã hội`, `Ban chỉ đạo chống buôn lậu, gian lận thương mại và hàng giả`).
+      if p.isPunct(0x2C), let e = commaListEnd(after: k, capitalised: first.isCap) { k = e; last = e; lastCap = pieces[e - 1].isCap; continue }
       // `-` and `&` inside a name (`Giao thông - Vận tải`, `KH&ĐT`, `VH-TT`), not before another body.
       if (p.isPunct(0x2D) || p.isPunct(0x26)) && isWord(k + 1) && !pieces[k + 1].flags.contains(.lineBefore)
-        && (pieces[k + 1].isCap || cue(.unitNameWord, at: k + 1) != nil) && !(pieces[k + 1].isCap && startsOther(k + 1)) {
+        && (pieces[k + 1].isCap || cue(.unitNameWord, at: k + 1) != nil) && !(pieces[k + 1].isCap && startsOther(k + 1) && !gluedAbbreviation(k + 1)) {
         k += 1; continue
       }
       break
     }
-    if lowerStart && !lastCap { return nil }
+    // A name begun in lower case must end on a capital (`Đồn biên phòng La Dêê`) or before a place
+    // (`Ban chỉ đạo chống buôn lậu, gian lận thương mại và hàng giả tỉnh Quảng Ninh`).
+    if lowerStart && !lastCap && place(at: last).map({ $0.bare || !$0.listed }) != false { return nil }
     return last
+  }
+
+  /// The end of a comma list inside a unit name that starts at the comma `c`: items of one to three words, each
+  /// capitalised like the name (or unit-name words when the name runs in lower case), a final `và` and one last
+  /// item, no sentence or line break, no item that starts another body, title or person.
+  /// Near misses: `Sở Tư pháp, Sở Tài chính và Sở Nội vụ` (each item is a body), `Cục C03, ông A` (no `và`).
+  func commaListEnd(after c: Int, capitalised: Bool) -> Int? {
+    func item(_ s: Int) -> Int? {
+      guard isWord(s), !pieces[s].flags.contains(.sentenceStart), !pieces[s].flags.contains(.lineBefore) else { return nil }
+      if pieces[s].isCap != capitalised || startsOther(s) || pieces[s].exact == keys.vaExact { return nil }
+      if !capitalised {
+        var e = s
+        while let c = cue(.unitNameWord, at: e), c > e { e = c }
+        return e > s ? e : nil
+      }
+      var e = s + 1
+      while e < s + 3 && isWord(e) && !pieces[e].isCap && pieces[e].exact != keys.vaExact && cue(.placeType, at: e) == nil
+        && !r.nameStops.contains(pieces[e].exact) { e += 1 }
+      return e
+    }
+    var k = c
+    var n = 0
+    while n < 5 && isPunct(k, ",") {
+      guard let e = item(k + 1) else { return nil }
+      k = e; n += 1
+    }
+    guard isWord(k), pieces[k].exact == keys.vaExact, let end = item(k + 1) else { return nil }
+    return end
+  }
+
+  /// Rule `unit.gluedAbbreviation`: an abbreviation in capitals joined by `-` or `&` without spaces to another
+  /// (`Sở TT&TT`, `Bộ VH-TT-DL`, `Đảng ủy Sở VH-TT`) is one portfolio name, even when one part alone is also a
+  /// document code or title (`TT`). Near miss: `Bộ VH - Thông tư` (spaced dash, another word).
+  func gluedAbbreviation(_ k: Int) -> Bool {
+    guard isWord(k), pieces[k].flags.contains(.allUpper) else { return false }
+    func joiner(_ c: Int) -> Bool {
+      c > 0 && c + 1 < pieces.count && (pieces[c].isPunct(0x2D) || pieces[c].isPunct(0x26))
+        && !pieces[c].flags.contains(.spaceBefore) && !pieces[c + 1].flags.contains(.spaceBefore)
+        && pieces[c - 1].flags.contains(.allUpper) && pieces[c + 1].flags.contains(.allUpper)
+    }
+    return joiner(k + 1) || joiner(k - 1)
   }
 
   /// Extensions after any unit: a bracketed code or abbreviation (`(PC47)`, `(KH&ĐT)`, rule
@@ -328,6 +395,10 @@ extension DocumentScan {
   func extendUnit(_ hi: Int, _ item: inout Item) -> Int {
     // A legislature's term (`Quốc hội khóa XIII`) stays outside (Decisions 12).
     var end = hi
+    // Rule `unit.highCourtSeat`: the high courts and procuracies are named by their seat (`VKSND Cấp cao tại
+    // Hà Nội`, `TAND cấp cao tại Đà Nẵng`). Near miss: `Bộ Công an tại Hà Nội` (any other body: `tại` is a place).
+    if end >= 2, isWord(end - 1), pieces[end - 1].key == keys.cao, pieces[end - 2].key == keys.cap,
+       isWord(end), pieces[end].key == keys.tai, let pl = place(at: end + 1), !pl.bare { end = pl.end }
     if isPunct(end, "(") {
       var k = end + 1
       var ok = false
@@ -361,7 +432,9 @@ extension DocumentScan {
       var part = string(k, k + 1)
       var len = 1
       var dotAfter = false
-      if let h = hs.filter({ $0.source == .unit && k + Int($0.length) <= hi }).max(by: { $0.length < $1.length }) {
+      // A head word that starts with a body's name stays as written (`Đảng ủy`, not `Đảng Cộng sản Việt Nam ủy`).
+      let headLength = hs.filter { $0.source == .unitHead && k + Int($0.length) <= hi }.map { Int($0.length) }.max() ?? 0
+      if let h = hs.filter({ $0.source == .unit && k + Int($0.length) <= hi }).max(by: { $0.length < $1.length }), Int(h.length) >= headLength {
         part = r.units[Int(h.index)].canonical; len = Int(h.length)
       } else if let h = hs.filter({ $0.source == .abbreviation && k + Int($0.length) <= hi && r.abbreviations[Int($0.index)].role != "no" })
         .max(by: { $0.length < $1.length }) {
