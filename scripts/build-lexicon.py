@@ -73,6 +73,15 @@ import segmenter_reference as sr  # noqa: E402
 MIN_SYLLABLE_COUNT = 3
 MIN_MULTI_COUNT = 0
 SURNAME_MIN_PEOPLE = 5
+# Family names the domain reference lists (../shared/domain/vietnamese-entities.md §3: Lò, Vừ, Lầu, Thào, Kim,
+# Hà …) and other well-attested Vietnamese family names that are too rare in the student sample to pass
+# SURNAME_MIN_PEOPLE (Chử, Thiệu, Khúc, Doãn …). Hand-written. Words that are mostly something else in running
+# text (Ông, Phó, Đường, Viên, Văn) are left out on purpose: a surname starts a person-name candidate.
+EXTRA_SURNAMES = [
+    "Bế", "Chử", "Cù", "Cầm", "Doãn", "Giáp", "Giàng", "Hà", "Hàn", "Hầu", "Khuất", "Khúc", "Khương", "Khổng",
+    "Kim", "Kiều", "Lò", "Lâm", "Lầu", "Lục", "Lường", "Mã", "Mạc", "Mẫn", "Nghiêm", "Ninh", "Nhữ", "Sùng",
+    "Sầm", "Thào", "Thân", "Thiều", "Thiệu", "Tiêu", "Ung", "Uông", "Vi", "Vừ", "Đới",
+]
 MAX_WORD_LEN = 4
 
 # Segmenter constants written to params.tsv (tuned on UD VTB dev, with VTB statistics
@@ -130,8 +139,11 @@ def load_lexicon(data: str) -> set[str]:
     return entries
 
 
-def load_surnames(data: str) -> list[str]:
-    names: set[str] = set()
+def load_surnames(data: str, syllables: set[str]) -> list[str]:
+    """Surnames: the common list, the student sample's (>= SURNAME_MIN_PEOPLE people) and EXTRA_SURNAMES.
+    Only names written with the letters of Vietnamese (those of the dictionary entries): the sample holds
+    legacy-encoded mojibake (`Buøi`)."""
+    names: set[str] = set(unicodedata.normalize("NFC", s) for s in EXTRA_SURNAMES)
     with open(os.path.join(data, "names/vn-fullname-generator/first.name"), encoding="utf-8") as f:
         for line in f:
             s = unicodedata.normalize("NFC", line.strip())
@@ -147,7 +159,8 @@ def load_surnames(data: str) -> list[str]:
     for s, c in cnt.items():
         if c >= SURNAME_MIN_PEOPLE and s.isalpha():
             names.add(s[:1].upper() + s[1:].lower())
-    return sorted(names)
+    letters = {c for syl in syllables for c in syl}
+    return sorted(n for n in names if all(c in letters for c in n.lower()))
 
 
 def news_runs(data: str):
@@ -302,11 +315,13 @@ def main() -> None:
     def log(msg):
         print(msg, file=sys.stderr, flush=True)
 
-    surnames = load_surnames(data)
+    # Real syllables: those of the dictionary entries (Viet74K, pyvi), whatever words.tsv keeps.
+    surnames = load_surnames(data, {syl for e in load_lexicon(data) for syl in e.split(" ")})
     with open(os.path.join(out, "surnames.txt"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# Vietnamese surnames for the segmenter name rule. Built by scripts/build-lexicon.py\n")
         f.write("# from vn-fullname-generator 0.0.2 first.name and duyet/vietnamese-namedb uit_member.json\n")
-        f.write(f"# (surnames of >= {SURNAME_MIN_PEOPLE} people). Licence: MIT.\n")
+        f.write(f"# (surnames of >= {SURNAME_MIN_PEOPLE} people; MIT), plus a hand-written list of well-attested family\n")
+        f.write("# names (EXTRA_SURNAMES in the script); only Vietnamese letters (drops legacy-encoded mojibake).\n")
         for s in surnames:
             f.write(s + "\n")
     log(f"surnames: {len(surnames)}")
