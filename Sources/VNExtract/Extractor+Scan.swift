@@ -27,13 +27,14 @@ extension DocumentScan {
       let afterUnit = touching && pKind == .unit
       let afterRankOrTitle = touching && (pKind == .rank || pKind == .title)
       let afterRank = touching && pKind == .rank
+      let afterTitle = touching && (pKind == .title || (pKind == .unit && n >= 2 && out[n - 2].kind == .title && out[n - 2].hi == out[n - 1].lo))
       if !pieces[i].isCap && (pieces[i].key == r.keys.uy || pieces[i].key == r.keys.trung), let u = centralLevel(at: i) {
         out.append(u); i = u.hi; continue
       }
       if !relevant {
         if touching && pKind == .title, let u = portfolio(at: i) { out.append(u); i = u.hi; continue }
         if let c = policeCode(at: i) { out.append(c); i = c.hi; continue }
-        if let n = personName(at: i, afterUnit: afterUnit, afterRank: afterRank) ?? shortName(at: i, afterRankOrTitle: afterRankOrTitle) { out.append(n); i = n.hi; continue }
+        if let n = personName(at: i, afterUnit: afterUnit, afterRank: afterRank, afterTitle: afterTitle) ?? shortName(at: i, afterRankOrTitle: afterRankOrTitle) { out.append(n); i = n.hi; continue }
         // A place name of several words is skipped whole: no unit starts inside it (`Tây Ban Nha`).
         if pieces[i].isCap, let h = hs.first(where: { $0.source == .place && $0.length >= 2 }) { i += Int(h.length) } else { i += 1 }
         continue
@@ -46,16 +47,16 @@ extension DocumentScan {
       if best == nil, let u = backReference(at: i, hs, earlier: out) { best = u }
       if let b = best {
         // A name that starts here and runs longer wins over a one-word title or unit (`Hồ Chí Minh`).
-        if let n = personName(at: i, afterUnit: afterUnit, afterRank: afterRank), n.hi > b.hi, b.hi - b.lo == 1 { out.append(n); i = n.hi; continue }
+        if let n = personName(at: i, afterUnit: afterUnit, afterRank: afterRank, afterTitle: afterTitle), n.hi > b.hi, b.hi - b.lo == 1 { out.append(n); i = n.hi; continue }
         out.append(b); i = b.hi; continue
       }
-      if let n = personName(at: i, afterUnit: afterUnit, afterRank: afterRank) ?? shortName(at: i, afterRankOrTitle: afterRankOrTitle) { out.append(n); i = n.hi; continue }
+      if let n = personName(at: i, afterUnit: afterUnit, afterRank: afterRank, afterTitle: afterTitle) ?? shortName(at: i, afterRankOrTitle: afterRankOrTitle) { out.append(n); i = n.hi; continue }
       i += 1
     }
     return out
   }
 
-  /// Rule `official.foreignName`: after a title and an optional country, a capitalised name of two or three
+  /// Rule `official.foreignName`: after a title and an optional country, a capitalised name of two to four
   /// words typed without Vietnamese marks (`Thủ tướng Đức Angela Merkel`, `Tổng thống Mỹ Donald Trump`).
   func foreignName(at i: Int, afterHi titleHi: Int) -> Item? {
     var k = titleHi
@@ -70,7 +71,7 @@ extension DocumentScan {
       }
     }
     var e = k
-    while e < k + 3 && isCapWord(e) && pieces[e].flags.contains(.ascii) && !pieces[e].flags.contains(.allUpper)
+    while e < k + 4 && isCapWord(e) && pieces[e].flags.contains(.ascii) && !pieces[e].flags.contains(.allUpper)
       && !pieces[e].flags.contains(.hasDigit) && !pieces[e].flags.contains(.sentenceStart) { e += 1 }
     guard e - k >= 2, !isCapWord(e) || pieces[e].flags.contains(.sentenceStart) else { return nil }
     // Vietnamese names typed without marks start with a surname; foreign ones rarely do.

@@ -58,6 +58,8 @@ enum CueRole: String, Sendable, CaseIterable {
   case policeNoun = "police-noun"
   /// `là`, `làm`, `giữ chức`, `được bổ nhiệm`: a name, this verb and a title say the person holds the office.
   case roleVerb = "role-verb"
+  /// `Văn`, `Thị`, `Hữu`: common middle names (a person name with an unlisted surname, `Chế Thị Lan`).
+  case middleName = "middle-name"
 }
 
 /// Everything the extractor reads from `models/`, compiled once at load.

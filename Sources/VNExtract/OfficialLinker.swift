@@ -72,12 +72,20 @@ struct OfficialLinker {
       let it = items[k]
       if it.dropped { k -= 1; continue }
       guard it.kind == .rank || it.kind == .title || it.kind == .unit else { break }
-      guard adjacent(k, next) || (next == n && markerGap(k, n)) || unitOfUnit(k, next) || (out.contains { items[$0].kind == .title || items[$0].kind == .rank } && separated(k, next, forward: false)) else { break }
+      guard adjacent(k, next) || (next == n && (markerGap(k, n) || countryGap(k, n))) || unitOfUnit(k, next) || (out.contains { items[$0].kind == .title || items[$0].kind == .rank } && separated(k, next, forward: false)) else { break }
       out.insert(k, at: 0); next = k; k -= 1
     }
     // A chain must hold a rank or title, and the item right before the name must touch it.
-    guard let last = out.last, adjacent(last, n) || markerGap(last, n), out.contains(where: isEvidence) else { return [] }
+    guard let last = out.last, adjacent(last, n) || markerGap(last, n) || countryGap(last, n), out.contains(where: isEvidence) else { return [] }
     return out
+  }
+
+  /// Rule `official.countryBetween`: `Thủ tướng Trung Quốc Lý Khắc Cường`: only a country between a title and the
+  /// name (guidelines: the country stays outside the TITLE). Near miss: `Thủ tướng thăm Trung Quốc Lý …` (a verb).
+  func countryGap(_ a: Int, _ n: Int) -> Bool {
+    let k = items[a].hi, end = items[n].lo
+    guard items[a].kind == .title, end > k, end - k <= 3, scan.isCapWord(k) else { return false }
+    return scan.hits(at: k).contains { $0.source == .place && scan.r.places[Int($0.index)].type == "quốc gia" && k + Int($0.length) == end }
   }
 
   /// Rule `official.unitOfUnit`: `Trưởng Ban Dân nguyện của Ủy ban Thường vụ Quốc hội Nguyễn Thanh Hải`: one `của`

@@ -11,13 +11,20 @@ extension DocumentScan {
   /// Rule `official.nameAfterRank`: right after a rank, a run of two or three capitalised words with marks is a
   /// name even when its surname is not listed (`Thiếu tướng Thiệu Quang Minh`). Near miss: `Thiếu tướng Công an`
   /// (a body), `Đại tá Quân đội` (a head word).
-  func personName(at i: Int, afterUnit: Bool = false, afterRank: Bool = false) -> Item? {
+  ///
+  /// Rule `official.nameAfterTitle`: right after a title (and the body it heads), three capitalised words whose
+  /// last two are listed middle/given names are a name with an unlisted surname (`Chủ tịch UBND TP Chử Xuân
+  /// Dũng`). Near miss: `Giám đốc Sở Tài chính Hà Nội` (a place; not given names).
+  func personName(at i: Int, afterUnit: Bool = false, afterRank: Bool = false, afterTitle: Bool = false) -> Item? {
     guard isCapWord(i) else { return nil }
     let p = pieces[i]
     guard !p.flags.contains(.allUpper), !p.flags.contains(.hasDigit) else { return nil }
-    let rankedRun = afterRank && !p.flags.contains(.ascii) && isCapWord(i + 1) && !pieces[i + 1].flags.contains(.sentenceStart)
+    let plain = !p.flags.contains(.ascii) && isCapWord(i + 1) && !pieces[i + 1].flags.contains(.sentenceStart)
       && !hits(at: i).contains { $0.source != .cue }
-    guard r.surnames.contains(p.exact) || unlistedSurname(at: i) || rankedRun else { return nil }
+    let rankedRun = afterRank && plain
+    let titledRun = afterTitle && plain && isCapWord(i + 2) && !isCapWord(i + 3) && !pieces[i + 2].flags.contains(.sentenceStart)
+      && r.givenNames.contains(pieces[i + 1].exact) && r.givenNames.contains(pieces[i + 2].exact)
+    guard r.surnames.contains(p.exact) || unlistedSurname(at: i) || rankedRun || titledRun || looksLikePersonName(at: i) else { return nil }
     var e = i + 1
     while e < i + 4 && isCapWord(e) {
       let q = pieces[e]

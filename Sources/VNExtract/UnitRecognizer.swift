@@ -21,6 +21,10 @@ extension DocumentScan {
         && !pieces[b.hi - 1].flags.contains(.allUpper) {
         if !(b.hi..<c.hi).contains(where: { pieces[$0].isCap || pieces[$0].flags.contains(.hasDigit) }) { return }
       }
+      // A fixed body is not lengthened by another body complete on its own (`[Ban Chấp hành Trung ương] [Đảng]`,
+      // Decisions 24).
+      if b.rule.hasPrefix("unit.fixed") || b.rule == "unit.institution",
+         self.hits(at: b.hi).contains(where: { $0.source == .unit && b.hi + Int($0.length) == c.hi }) { return }
       best = c
     }
     // Fixed bodies first, so `consider` can compare head parses with them.
@@ -207,6 +211,8 @@ extension DocumentScan {
       return PlacePhrase(end: j + Int(h.length), bare: false, commune: false)
     }
     if pieces[j].isCap, let h = hs.filter({ $0.source == .place }).max(by: { $0.length < $1.length }) {
+      // `Ban Pháp chế`: a place name that is the first syllable of a unit-name word is that word.
+      if let e = cue(.unitNameWord, at: j), e > j + Int(h.length) { return nil }
       return PlacePhrase(end: j + Int(h.length), bare: false, commune: false)
     }
     guard let t = cue(.placeType, at: j) else { return nil }
@@ -259,9 +265,15 @@ extension DocumentScan {
     return looksLikePersonName(at: k)
   }
 
-  /// A surname followed by a capitalised word, whatever precedes it (`UBND TP Nguyễn Đức Chung`).
+  /// A surname followed by a capitalised word, whatever precedes it (`UBND TP Nguyễn Đức Chung`), or
+  /// rule `official.middleName`: three capitalised words, the second a common middle name and the third a
+  /// given name (`Bộ Y tế Chế Thị Lan`). Near miss: `Sở Văn hóa` (lower case after the middle-name word).
   func looksLikePersonName(at k: Int) -> Bool {
-    isCapWord(k) && r.surnames.contains(pieces[k].exact) && isCapWord(k + 1) && !pieces[k + 1].flags.contains(.sentenceStart)
+    if isCapWord(k), !pieces[k].flags.contains(.allUpper), isCapWord(k + 1), isCapWord(k + 2), !isCapWord(k + 3),
+       !pieces[k + 1].flags.contains(.sentenceStart), !pieces[k + 2].flags.contains(.sentenceStart),
+       cue(.middleName, at: k + 1) == k + 2, r.givenNames.contains(pieces[k + 2].exact),
+       !hits(at: k).contains(where: { $0.source != .cue }) { return true }
+    return isCapWord(k) && r.surnames.contains(pieces[k].exact) && isCapWord(k + 1) && !pieces[k + 1].flags.contains(.sentenceStart)
       && !pieces[k + 1].flags.contains(.allUpper) && !hits(at: k).contains { $0.source == .place && $0.length >= 2 }
       // Two words make a name only with a known given name (`Đồn biên phòng La Dêê` is a place).
       && (r.givenNames.contains(pieces[k + 1].exact) || (isCapWord(k + 2) && !pieces[k + 2].flags.contains(.sentenceStart)))
