@@ -52,6 +52,19 @@ struct OfficialLinker {
     }
     while k < end {
       let p = pieces[k]
+      // Rule `official.asideBeforeApposition`: a bracketed aside right after the name (`Nguyễn Văn A (SN 1970,
+      // trú tại …), nguyên Chủ tịch …`), skipped whole when a comma or dash follows it. Near miss: an aside
+      // with a sentence break inside.
+      if forward && k == items[a].hi && p.isPunct(0x28), let close = (k + 1..<min(end, k + 16)).first(where: { pieces[$0].isPunct(0x29) }),
+         !(k + 1..<close).contains(where: { pieces[$0].flags.contains(.sentenceStart) || pieces[$0].flags.contains(.lineBefore) }),
+         close + 1 < end, pieces[close + 1].isPunct(0x2C) || pieces[close + 1].isPunct(0x2D) {
+        k = close + 1; continue
+      }
+      // `Miguel Diaz-Canel, 60 tuổi, …`: an age between commas.
+      if forward && p.isWord && p.flags.contains(.digitsOnly) && k + 2 < end && pieces[k + 1].isWord
+        && pieces[k + 1].key == scan.keys.tuoi && pieces[k + 2].isPunct(0x2C) && k > 0 && pieces[k - 1].isPunct(0x2C) {
+        k += 2; continue
+      }
       if !p.isWord {
         if p.isPunct(0x2C) || p.isPunct(0x2D) || (forward && (p.isPunct(0x28) || p.isPunct(0x29))) { k += 1; continue }
         return false

@@ -228,7 +228,8 @@ extension DocumentScan {
     var e = k
     while e < k + 4 && isWord(e) && (pieces[e].isCap || pieces[e].flags.contains(.digitsOnly))
       && (!pieces[e].flags.contains(.sentenceStart) || e == k && isPunct(k - 1, ".")) && !pieces[e].flags.contains(.allUpper)
-      && (!startsOther(e) || (e == k && twoWordPlace(k))) {
+      && (!startsOther(e) || (e == k && twoWordPlace(k)) || (e > k && !isCapWord(e + 1) && !pieces[e].flags.contains(.allUpper)
+          && !hits(at: e).contains { $0.source == .title || $0.source == .rank })) {
       e += 1
       if pieces[e - 1].flags.contains(.digitsOnly) { break }
     }
