@@ -91,6 +91,9 @@ extension DocumentScan {
     if head.head.hasPrefix("Thường"), (1...3).contains(where: { b in i - b >= 0 && hits(at: i - b).contains { $0.source == .title && i - b + Int($0.length) > i } }) {
       return nil
     }
+    // `Đoàn Văn Lòn`: a one-word head that is also a surname, before a middle name and a given name, is a person.
+    if h.length == 1 && r.surnames.contains(pieces[i].exact) && cue(.middleName, at: j) == j + 1 && isCapWord(j + 1)
+      && !isCapWord(j + 2) && !hits(at: j + 1).contains(where: { $0.source != .cue }) { return nil }
     // A one-word head in lower case right after a capitalised word is that word's second syllable (`Xã hội`).
     if !capHead && h.length == 1 && isCapWord(i - 1) && !pieces[i - 1].flags.contains(.allUpper) { return nil }
     func make(_ hi: Int, _ rule: String, code: String? = nil) -> Item {
