@@ -139,7 +139,10 @@ struct DocumentScan {
     let words = (s..<end).filter { pieces[$0].isWord }
     guard !words.isEmpty && words.count <= 8 else { return pieces.count }
     let capitalised = words.allSatisfy { pieces[$0].isCap || pieces[$0].flags.contains(.digitsOnly) }
-    let credit = [0x2F, 0x28].contains { c in (s..<end).contains { pieces[$0].isPunct(c) } }
+    // A credit's slash follows a name (`Ngọc Thành/VOV.VN`), not a number (`Báo cáo số 12/BC-UBND`).
+    let credit = (s..<end).contains { k in
+      pieces[k].isPunct(0x28) || (pieces[k].isPunct(0x2F) && k > 0 && pieces[k - 1].isWord && !pieces[k - 1].flags.contains(.hasDigit))
+    }
     let theo = r.keys.theo == pieces[s].key
     return (capitalised || credit || theo) ? s : pieces.count
   }

@@ -283,6 +283,11 @@ struct RecognizerRuleTests {
     Case(rule: "unit.institution (near miss: an event's name)", text: "Tại Đại hội Đảng lần thứ XII, ông được bầu.", spans: []),
     Case(rule: "official.middleName", text: "Bộ trưởng Bộ Y tế Chế Thị Lan phát biểu.", spans: ["TITLE:Bộ trưởng", "UNIT:Bộ Y tế", "OFFICIAL:Chế Thị Lan"]),
     Case(rule: "official.middleName (near miss: a portfolio)", text: "Giám đốc Sở Văn hóa Thể thao dự họp.", spans: ["TITLE:Giám đốc", "UNIT:Sở Văn hóa Thể thao"]),
+    Case(rule: "directive.typeNumber (lower-case type with số)", text: "HĐND thông qua tờ trình số 5054 của UBND tỉnh.",
+         spans: ["UNIT:HĐND", "DIRECTIVE:tờ trình số 5054", "UNIT:UBND tỉnh"]),
+    Case(rule: "directive (near miss: no number)", text: "Theo báo cáo số liệu năm 2017, số vụ giảm.", spans: []),
+    Case(rule: "byline (near miss: a document symbol's slash is no credit)", text: "Ông A phát biểu. Báo cáo số 12/BC-UBND nêu rõ.",
+         spans: ["DIRECTIVE:Báo cáo số 12/BC-UBND"]),
     Case(rule: "unit.head+place (foreign force, lower case)", text: "Sự hiện diện của quân đội Mỹ và hải quân Ukraine.", spans: ["UNIT:quân đội Mỹ", "UNIT:hải quân Ukraine"]),
   ]
 
