@@ -60,6 +60,8 @@ enum CueRole: String, Sendable, CaseIterable {
   case roleVerb = "role-verb"
   /// `Văn`, `Thị`, `Hữu`: common middle names (a person name with an unlisted surname, `Chế Thị Lan`).
   case middleName = "middle-name"
+  /// `người phát ngôn`, `đại diện`, `lãnh đạo`: before a body and a name, the person speaks for the body.
+  case officeNoun = "office-noun"
 }
 
 /// Everything the extractor reads from `models/`, compiled once at load.

@@ -204,6 +204,16 @@ struct OfficialLinker {
     return v - items[k].hi <= 6 && sameSentence(items[k].hi, t.lo)
   }
 
+  /// Rule `official.officeNoun`: `người phát ngôn của Bộ Nội vụ Nguyễn Tiến Thành`, `đại diện Công an tỉnh, ông Lê
+  /// Văn A`: an office noun (cue words), optionally `của`, a body, then the name. Returns the body's item.
+  /// Near miss: `người dân Bộ Công an Nguyễn …` (no office noun), `đại diện gia đình ông A` (no body).
+  func officeNounBefore(_ k: Int) -> Int? {
+    guard k > 0, items[k - 1].kind == .unit, !items[k - 1].dropped, adjacent(k - 1, k) || markerGap(k - 1, k) else { return nil }
+    var p = items[k - 1].lo
+    if p > 0 && pieces[p - 1].isWord && pieces[p - 1].key == scan.keys.cua { p -= 1 }
+    return scan.cue(.officeNoun, endingBefore: p) ? k - 1 : nil
+  }
+
   func isShort(_ k: Int) -> Bool { if case .name(let s) = items[k].payload { return s }; return false }
 
   func nameKey(_ k: Int) -> UInt64 {
@@ -228,6 +238,7 @@ struct OfficialLinker {
       else if scan.cue(.personMarker, endingBefore: items[k].lo), comradeBefore(items[k].lo) { evidence[k] = "official.comrade" }
       else if items[k].rule == "official.knownName" { evidence[k] = "official.knownName" }
       else if roleAfter(k) { evidence[k] = "official.roleAfter" }
+      else if let u = officeNounBefore(k) { evidence[k] = "official.officeNoun"; before[k] = [u] }
     }
     // official.titledShortForm: `Thứ trưởng Thành`, `Đại tá Toản` make the one full name ending in that given
     // name an official (`Nguyễn Văn Thành` said without a title elsewhere).

@@ -288,6 +288,12 @@ struct RecognizerRuleTests {
     Case(rule: "directive (near miss: no number)", text: "Theo báo cáo số liệu năm 2017, số vụ giảm.", spans: []),
     Case(rule: "byline (near miss: a document symbol's slash is no credit)", text: "Ông A phát biểu. Báo cáo số 12/BC-UBND nêu rõ.",
          spans: ["DIRECTIVE:Báo cáo số 12/BC-UBND"]),
+    Case(rule: "official.officeNoun", text: "Người phát ngôn của Bộ Nội vụ Nguyễn Tiến Thành chủ trì họp báo.",
+         spans: ["UNIT:Bộ Nội vụ", "OFFICIAL:Nguyễn Tiến Thành"]),
+    Case(rule: "official.officeNoun (near miss: no body)", text: "Đại diện gia đình ông Nguyễn Văn An cho biết.", spans: []),
+    Case(rule: "official.asideBeforeApposition", text: "Ông Nguyễn Văn Bình (SN 1970, trú tại huyện Đức Trọng), nguyên Chủ tịch UBND xã Tân Hội, bị bắt.",
+         spans: ["OFFICIAL:Nguyễn Văn Bình", "TITLE:Chủ tịch", "UNIT:UBND xã Tân Hội"]),
+    Case(rule: "official.asideBeforeApposition (near miss: no title)", text: "Bị can Trần Văn Hải (SN 1980), trú tại xã Tân Hội, bị bắt.", spans: []),
     Case(rule: "unit.head+place (foreign force, lower case)", text: "Sự hiện diện của quân đội Mỹ và hải quân Ukraine.", spans: ["UNIT:quân đội Mỹ", "UNIT:hải quân Ukraine"]),
   ]
 
