@@ -11,7 +11,9 @@ A second and a third batch of 16 + 4 documents each (other seeds, disjoint) were
 documents proved too few to tune on; `test` is unchanged. A fourth dev batch of 15 + 5 (seed 20261201, disjoint
 from all earlier rows, same length window and dantri filter) followed when dev (0.98) and test (~0.89) drifted apart;
 its baomoi part is drawn per tier, 8 "ranked" + 7 "office", because batches 2 and 3, drawn from the union of
-the tiers, came out almost all "office".
+the tiers, came out almost all "office". A fifth dev batch of 15 + 5 (seed 20261202, disjoint from all earlier rows)
+was drawn exactly as the fourth (8 "ranked" + 7 "office", same length window and dantri filter) to give dev fresh
+material for error analysis after the extractor had been tuned on the first four.
 The seed press release (corpora/seed/) is added to `dev` separately.
 """
 import gzip, json, random, re, sys, os
@@ -69,6 +71,17 @@ def main():
             rows.append(("dev", "baomoi-news/baomoi-police-gov.jsonl.gz", d["id"], len(d["text"])))
     dt_rest = [d for d in dt if d["id"] not in taken]
     for d in rng4.sample(dt_rest, 5):
+        rows.append(("dev", "dantri-unc/dantri-unc.jsonl.gz", d["id"], len(d["text"])))
+    # Fifth dev batch: 15 + 5 more, disjoint from every row above, another seed, drawn exactly as the fourth
+    # (baomoi per tier, 8 "ranked" + 7 "office"; dantri from the same filtered pool).
+    taken = {r[2] for r in rows}
+    rng5 = random.Random(20261202)
+    for tier, k in (("ranked", 8), ("office", 7)):
+        group = sorted((d for d in pg if d.get("tier") == tier and d["id"] not in taken), key=lambda d: d["id"])
+        for d in rng5.sample(group, k):
+            rows.append(("dev", "baomoi-news/baomoi-police-gov.jsonl.gz", d["id"], len(d["text"])))
+    dt_rest = [d for d in dt if d["id"] not in taken]
+    for d in rng5.sample(dt_rest, 5):
         rows.append(("dev", "dantri-unc/dantri-unc.jsonl.gz", d["id"], len(d["text"])))
     out = os.path.join(HERE, "..", "corpora", "gold", "selection.tsv")
     with open(out, "w", encoding="utf-8") as f:
