@@ -52,6 +52,9 @@ ETH_TO_D = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
 # Provinces renamed before the 0.6.0 data (2025-01-04) but written in the 2017–2024 news archive.
 # Thừa Thiên Huế became the centrally governed Thành phố Huế on 1/1/2025.
 HISTORICAL_PROVINCES = ["Tỉnh Thừa Thiên Huế"]
+# How the press writes that name (hand-written): with a dash (`Thừa Thiên - Huế`, `Thừa Thiên-Huế`) and abbreviated
+# (`TT-Huế`, `TT- Huế`); the matcher ignores spacing, so one line covers each dash form.
+PRESS_VARIANTS = [("Thừa Thiên - Huế", "tỉnh", "Tỉnh Thừa Thiên Huế"), ("TT-Huế", "tỉnh", "Tỉnh Thừa Thiên Huế")]
 
 
 def nfc(text):
@@ -116,6 +119,8 @@ def build_divisions(shared):
             districts.add(division_line(d["name"], "huyện"))
     for full in HISTORICAL_PROVINCES:
         provinces.add(division_line(full, "tỉnh"))
+    for name, kind, full in PRESS_VARIANTS:
+        provinces.add("\t".join(nfc(x) for x in (name, kind, full)))
     extra = 0
     for p in new:
         # 2025 file: "thành phố trung ương" for the six cities, names often without prefix ("Cao Bằng").
@@ -174,7 +179,8 @@ def outputs(shared):
             "provinces.tsv — provinces and centrally governed cities, for unit names (Công an tỉnh Nghệ An).",
             f"# Source: ../shared/{PROVINCES_0_6} ({n_old} provinces before 1/7/2025; data of 2025-01-04),"
             f" plus {', '.join(HISTORICAL_PROVINCES)} (renamed Thành phố Huế on 1/1/2025, used in the news"
-            f" archive), plus names from ../shared/{PROVINCES_2025} not already present ({n_extra})."), provinces),
+            f" archive), plus names from ../shared/{PROVINCES_2025} not already present ({n_extra}), plus the press"
+            f" spellings {', '.join(v[0] for v in PRESS_VARIANTS)} (hand-written)."), provinces),
         "districts.tsv": render(division_header(
             "districts.tsv — district-level units before 2025 (Công an cấp huyện closed 1/3/2025),"
             " for unit names (Công an huyện Đức Trọng).",

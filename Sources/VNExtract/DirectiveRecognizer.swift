@@ -70,6 +70,19 @@ extension DocumentScan {
                                                     date: nil, title: nil, key: "Hiến pháp \(year!)", canonical: string(i, j))))
     }
     guard isWord(j), !pieces[j].flags.contains(.lineBefore) else { return nil }
+    // Rule `directive.amending`: `Luật sửa đổi, bổ sung một số điều của Bộ luật hình sự năm 2015` is one document
+    // (Decisions 29): the amending type word, `sửa đổi`, up to `của` and the document it amends.
+    // Near miss: `Luật sửa đổi sẽ có hiệu lực` (no amended document named).
+    if capType, pieces[j].key == keys.sua, isWord(j + 1), pieces[j + 1].key == keys.doi {
+      var k = j + 2
+      while k < j + 10 && k < bylineStart && !(isWord(k) && pieces[k].key == keys.cua) && !pieces[k].flags.contains(.sentenceStart) { k += 1 }
+      if isWord(k), pieces[k].key == keys.cua, k + 1 < bylineStart, let amended = directive(at: k + 1, self.hits(at: k + 1)) {
+        let canonical = string(i, amended.hi)
+        return Item(kind: .directive, lo: i, hi: amended.hi, rule: "directive.amending",
+                    payload: .directive(DirectiveInfo(type: entry.type, number: nil, year: nil, symbol: nil, issuer: nil,
+                                                      date: nil, title: nil, key: canonical, canonical: canonical)))
+      }
+    }
     // A listed law name ends the span where the name ends (law-names.tsv).
     let lawHits: [PhraseTable.Hit] = self.hits(at: j).filter { (h: PhraseTable.Hit) -> Bool in
       h.source == .lawName && r.lawNames[Int(h.index)].type == entry.type
@@ -77,6 +90,8 @@ extension DocumentScan {
     if let lh = lawHits.max(by: { (a: PhraseTable.Hit, b: PhraseTable.Hit) -> Bool in a.length < b.length }),
        pieces[j].isCap || isCode {
       var e = j + Int(lh.length)
+      // `Luật Trách nhiệm bồi thường của Nhà nước`: the State as the name's last words (Decisions 29).
+      if isWord(e), pieces[e].key == keys.cua, isNhaNuoc(e + 1) { e += 3 }
       if isWord(e) && pieces[e].key == keys.nam && isWord(e + 1) && pieces[e + 1].flags.contains(.digitsOnly) && pieces[e + 1].length == 4 {
         year = Int(string(e + 1, e + 2)); e += 2
       }
@@ -108,6 +123,7 @@ extension DocumentScan {
       if q.isPunct(0x2C) && isWord(e + 1) && pieces[e + 1].key == keys.chong { e += 1; continue }
       break
     }
+    if isWord(e), pieces[e].key == keys.cua, isNhaNuoc(e + 1) { e += 3 }
     if isWord(e) && pieces[e].key == keys.nam && isWord(e + 1) && pieces[e + 1].flags.contains(.digitsOnly) && pieces[e + 1].length == 4 {
       year = Int(string(e + 1, e + 2)); e += 2
     }

@@ -42,6 +42,10 @@ extension DocumentScan {
       }) { break }
       e += 1
     }
+    // Rule `official.hyphenatedName`: a transliterated name part joined by a hyphen without spaces (`Phuông
+    // Si-phan`, `Diaz-Canel`). Near miss: `Nguyễn Văn A - Phó Chủ tịch` (a spaced dash).
+    if e >= i + 2, isPunct(e, "-"), !pieces[e].flags.contains(.spaceBefore), isWord(e + 1), !pieces[e + 1].flags.contains(.spaceBefore),
+       !pieces[e + 1].flags.contains(.hasDigit), !pieces[e + 1].flags.contains(.allUpper) { e += 2 }
     guard e - i >= 2 else { return nil }
     // A blocker word that ends a unit is the unit's place word (`Chủ tịch UBND TP Nguyễn Đức Chung`).
     if !afterUnit && cue(.personBlocker, endingBefore: i) { return nil }

@@ -27,8 +27,13 @@ extension DocumentScan {
   /// names around it are known (`validateTitles`).
   func title(at i: Int, _ hits: ArraySlice<PhraseTable.Hit>) -> Item? {
     // Written all lower case or with a capital first: `vụ Phó` (nhiệm vụ + Phó) is no `Vụ phó`.
+    // Also a lower-case title that ends in a body's name (`đại biểu Quốc hội`).
     func usable(_ h: PhraseTable.Hit) -> Bool {
-      h.source == .title && (pieces[i].isCap || !(i + 1..<i + Int(h.length)).contains { pieces[$0].isCap })
+      guard h.source == .title else { return false }
+      let end = i + Int(h.length)
+      if pieces[i].isCap || !(i + 1..<end).contains(where: { pieces[$0].isCap }) { return true }
+      guard let k = (i + 1..<end).first(where: { pieces[$0].isCap }) else { return true }
+      return self.hits(at: k).contains { $0.source == .unit && k + Int($0.length) == end }
     }
     // The longest title hit, without a temporary array in the usual one-hit case.
     var first: PhraseTable.Hit?
@@ -66,10 +71,14 @@ extension DocumentScan {
         || (isCapWord(end) && !isCapWord(end + 1) && !pieces[end].flags.contains(.allUpper))
       if !followed { return nil }
     }
+    // `Phó Chủ nhiệm thường trực`: `Thường trực` after a title belongs to it (guidelines, Boundaries).
+    var hi = i + Int(h.length)
+    if isWord(hi), isWord(hi + 1), pieces[hi].key == keys.thuong, pieces[hi + 1].key == keys.truc,
+       !self.hits(at: i).contains(where: { $0.source == .title && Int($0.length) > Int(h.length) }) { hi += 2 }
     var modifier: String?
     if cue(.modifierFormer, endingBefore: i) { modifier = "former" }
     else if cue(.modifierActing, endingBefore: i) { modifier = "acting" }
-    return Item(kind: .title, lo: i, hi: i + Int(h.length), rule: "title.gazetteer", payload: .title(Int(h.index), modifier: modifier))
+    return Item(kind: .title, lo: i, hi: hi, rule: "title.gazetteer", payload: .title(Int(h.index), modifier: modifier))
   }
 
   /// Rule `unit.portfolio`: after `Bộ trưởng`/`Thứ trưởng`, a ministry named by its portfolio without `Bộ`
@@ -87,7 +96,7 @@ extension DocumentScan {
 
 /// Folded keys of the few single words the grammar rules name.
 struct FixedKeys: Sendable {
-  let quan, so, va, ve, nam, ngay, thang, cua, khoa, cap, xa, vien, tai, chong, tren, duoi, den, len, tu, ham, ong, ba, cong, an, vaExact, veExact, tuExact, cac, nhung, theo, tenExact, dai, hoi, trung, uong, tw, nha, nuoc, lam, tinh, tp, truong, uy, ban, thanh, tuong, duong, khu, vuc, doan, lamExact, cao, tuoi: UInt64
+  let quan, so, va, ve, nam, ngay, thang, cua, khoa, cap, xa, vien, tai, chong, tren, duoi, den, len, tu, ham, ong, ba, cong, an, vaExact, veExact, tuExact, cac, nhung, theo, tenExact, dai, hoi, trung, uong, tw, nha, nuoc, lam, tinh, tp, truong, uy, ban, thanh, tuong, duong, khu, vuc, doan, lamExact, cao, tuoi, sua, doi, thuong, truc: UInt64
   /// Capitalised time-of-day words that open a dated sentence (`Ngày 26/5`, `Sáng 21/6`): never the end of a name.
   let timeWords: Set<UInt64>
   init(_ s: PieceScanner) {
@@ -100,7 +109,7 @@ struct FixedKeys: Sendable {
     cac = k("các"); nhung = k("những"); theo = k("theo"); tenExact = s.pieces(of: "tên")[0].exact
     dai = k("đại"); hoi = k("hội"); trung = k("trung"); uong = k("ương"); tw = k("tw"); nha = k("nhà"); nuoc = k("nước")
     lam = k("làm"); tinh = k("tỉnh"); tp = k("tp"); truong = k("trưởng"); uy = k("ủy"); ban = k("ban"); thanh = k("thành"); tuong = k("tương"); duong = k("đương"); khu = k("khu"); doan = k("đoàn"); vuc = k("vực"); lamExact = s.pieces(of: "làm")[0].exact
-    cao = k("cao"); tuoi = k("tuổi")
+    cao = k("cao"); tuoi = k("tuổi"); sua = k("sửa"); doi = k("đổi"); thuong = k("thường"); truc = k("trực")
     timeWords = Set(["ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "tháng"].map(k))
   }
 }

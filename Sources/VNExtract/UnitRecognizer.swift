@@ -91,6 +91,10 @@ extension DocumentScan {
     if head.head.hasPrefix("Thường"), (1...3).contains(where: { b in i - b >= 0 && hits(at: i - b).contains { $0.source == .title && i - b + Int($0.length) > i } }) {
       return nil
     }
+    // A head word that starts a listed place is that place (`Hội An`, `thành phố Hội An`).
+    if hits(at: i).contains(where: { $0.source == .place && Int($0.length) > Int(h.length) }) && pieces[i].isCap { return nil }
+    // `Đoàn Campuchia`: a delegation of a country is no body (Decisions 13).
+    if head.head == "Đoàn", hits(at: j).contains(where: { $0.source == .place && r.places[Int($0.index)].type == "quốc gia" }) { return nil }
     // `Đoàn Văn Lòn`: a one-word head that is also a surname, before a middle name and a given name, is a person.
     if h.length == 1 && r.surnames.contains(pieces[i].exact) && cue(.middleName, at: j) == j + 1 && isCapWord(j + 1)
       && !isCapWord(j + 2) && !hits(at: j + 1).contains(where: { $0.source != .cue }) { return nil }
@@ -112,6 +116,11 @@ extension DocumentScan {
     if let e = cue(.nonUnitBody, at: i), e > j { return nil }
     // `Đoàn Đại biểu Quốc hội của tỉnh Trà Vinh`: a place-only head keeps its place after `của`.
     if head.takesPlace && !head.takesName && isWord(j) && pieces[j].key == keys.cua, let pl = place(at: j + 1), !pl.bare, pl.listed {
+      return make(pl.end, "unit.head+place")
+    }
+    // `Tòa án nhân dân (TAND) tỉnh Vĩnh Long`: the head's abbreviation in brackets before its place.
+    if head.takesPlace, capHead, isPunct(j, "("), isWord(j + 1), pieces[j + 1].flags.contains(.allUpper), isPunct(j + 2, ")"),
+       let pl = place(at: j + 3), !pl.bare {
       return make(pl.end, "unit.head+place")
     }
     // unit.head+place: `Công an huyện Đức Trọng`, `UBND TP.Hà Nội`, `công an Yên Bái`.
@@ -432,6 +441,8 @@ extension DocumentScan {
           u.code = string(c, c + 1); item.payload = .unit(u)
         }
         end = k + 1
+        // `Tòa án nhân dân (TAND) tỉnh Vĩnh Long`, `Kho bạc Nhà nước (KBNN) tỉnh Phú Yên`: the place after the bracket.
+        if let pl = place(at: end), !pl.bare { end = pl.end }
       }
     }
     return end
@@ -444,6 +455,8 @@ extension DocumentScan {
     var k = lo
     var forceSpace = false
     while k < hi {
+      // A bracketed abbreviation of the name (`Tòa án nhân dân (TAND) tỉnh …`) is not part of the canonical name.
+      if isPunct(k, "("), k + 2 < hi, isWord(k + 1), pieces[k + 1].flags.contains(.allUpper), isPunct(k + 2, ")") { k += 3; continue }
       let hs = hits(at: k)
       var part = string(k, k + 1)
       var len = 1
