@@ -66,6 +66,17 @@ struct Bench {
         sink &+= extractor.extract(n).entities.count &+ worker.tokenize(n).tokens.count
       }
     }
+    // The sentence pass alone: ICU's sentence iterator vs the tokenizer's UAX #29 rules (same boundaries).
+    let utf16 = normalized.map { Array($0.text.utf16) }
+    var st: vn_status = 0
+    let icuSentences = vn_breaker_open(Int32(VN_BREAK_SENTENCE), &st)
+    var posBuffer = [Int32](repeating: 0, count: 1 << 20)
+    let icuSent = time("sentences-icu") {
+      for u in utf16 { sink &+= Int(vn_breaker_run(icuSentences, u, Int32(u.count), &posBuffer, nil, Int32(posBuffer.count), &st)) }
+    }
+    let rules = SentenceRules.shared
+    let ruleSent = time("sentences-rules") { for u in utf16 { sink &+= rules.boundaries(u).count } }
+    vn_breaker_close(icuSentences)
     // Extraction alone, on texts normalised beforehand (the rules do not read tokens).
     let extOnly = time("extract-only") { for n in normalized { sink &+= extractor.extract(n).entities.count } }
     func row(_ name: String, _ s: Double) {
@@ -76,6 +87,8 @@ struct Bench {
     row("normalise + tokenize (syllables, merges, sentences)", syl)
     row("normalise + tokenize + word segmentation", tok)
     row("tokenize + segment only (text normalised before)", tokOnly)
+    row("sentence pass: ICU sentence iterator", icuSent)
+    row("sentence pass: UAX #29 rules (used)", ruleSent)
     row("extract only (text normalised before)", extOnly)
     row("normalise + extract (vnmine extract)", ext)
     row("normalise + extract + tokenize + segment (--tokens)", extTok)

@@ -3,6 +3,7 @@
 #include <unicode/utypes.h>
 #include <unicode/unorm2.h>
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 
 int32_t vn_nfc(const uint16_t *src, int32_t len, uint16_t *dst, int32_t cap, vn_status *status) {
   UErrorCode err = U_ZERO_ERROR;
@@ -74,4 +75,8 @@ int32_t vn_breaker_run(vn_breaker *b, const uint16_t *text, int32_t len,
   ubrk_setText(b->it, empty, 0, &err);
   *status = U_ZERO_ERROR;
   return n <= cap ? n : -n;
+}
+
+int32_t vn_sentence_break_class(uint32_t c) {
+  return u_getIntPropertyValue((UChar32)c, UCHAR_SENTENCE_BREAK);
 }

@@ -6,13 +6,13 @@ import VNText
 /// `Bộ Công an ban hành Quyết định 1234/QĐ-BCA ngày 15/3/2024.` →
 /// `Bộ` `Công_an` `ban_hành` `Quyết_định` `1234/QĐ-BCA` (symbol) `ngày` `15/3/2024` (date) `.`
 /// Steps: ICU word breaks give syllables, numbers and punctuation; merge rules join what ICU splits but
-/// readers see as one (dates, document symbols); the segmenter groups syllables into words; ICU sentence
-/// breaks, minus those after abbreviations and initials, give sentences. All offsets are reported in
+/// readers see as one (dates, document symbols); the segmenter groups syllables into words; UAX #29 sentence
+/// breaks (`SentenceRules`, equal to ICU's), minus those after abbreviations and initials, give sentences. All offsets are reported in
 /// code points of the original text, through the normaliser's alignment.
 public final class TokenizerWorker {
   let config: Tokenizer
   let wordBreaker: ICUBreaker
-  let sentenceBreaker: ICUBreaker
+  let sentenceRules = SentenceRules.shared
   let segmenter: WordSegmenter
   let folder = SearchKeyFolder()
   var units: [UInt16] = []
@@ -29,7 +29,6 @@ public final class TokenizerWorker {
   init(_ config: Tokenizer) throws(TokenizeError) {
     self.config = config
     wordBreaker = try ICUBreaker(.word)
-    sentenceBreaker = try ICUBreaker(.sentence)
     segmenter = WordSegmenter(lexicon: config.lexicon)
     syllableIDs = config.lexicon.syllableIDs
     surnames = config.lexicon.surnames
@@ -186,7 +185,7 @@ public final class TokenizerWorker {
 
   /// Sentence end offsets (UTF-16) after removing ICU's breaks after abbreviations and initials.
   private func sentenceBoundaries() -> [Int32] {
-    let (positions, _) = sentenceBreaker.run(units)
+    let positions = sentenceRules.boundaries(units)
     var ends: [Int32] = []
     var tokenIndex = 0
     for b in positions {

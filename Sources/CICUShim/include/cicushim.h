@@ -30,6 +30,10 @@ void vn_breaker_close(vn_breaker *b);
 int32_t vn_breaker_run(vn_breaker *b, const uint16_t *text, int32_t len,
                        int32_t *pos, int32_t *status_out, int32_t cap, vn_status *status);
 
+/// ICU's Sentence_Break property value (USentenceBreak: 0 Other, 1 ATerm, 2 Close, 3 Format, 4 Lower,
+/// 5 Numeric, 6 OLetter, 7 Sep, 8 Sp, 9 STerm, 10 Upper, 11 CR, 12 Extend, 13 LF, 14 SContinue) of `c`.
+int32_t vn_sentence_break_class(uint32_t c);
+
 #ifdef __cplusplus
 }
 #endif
