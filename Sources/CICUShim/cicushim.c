@@ -80,3 +80,7 @@ int32_t vn_breaker_run(vn_breaker *b, const uint16_t *text, int32_t len,
 int32_t vn_sentence_break_class(uint32_t c) {
   return u_getIntPropertyValue((UChar32)c, UCHAR_SENTENCE_BREAK);
 }
+
+int32_t vn_word_break_class(uint32_t c) {
+  return u_getIntPropertyValue((UChar32)c, UCHAR_WORD_BREAK);
+}

@@ -5,14 +5,20 @@ import VNText
 ///
 /// `Bộ Công an ban hành Quyết định 1234/QĐ-BCA ngày 15/3/2024.` →
 /// `Bộ` `Công_an` `ban_hành` `Quyết_định` `1234/QĐ-BCA` (symbol) `ngày` `15/3/2024` (date) `.`
-/// Steps: ICU word breaks give syllables, numbers and punctuation; merge rules join what ICU splits but
-/// readers see as one (dates, document symbols); the segmenter groups syllables into words; UAX #29 sentence
-/// breaks (`SentenceRules`, equal to ICU's), minus those after abbreviations and initials, give sentences. All offsets are reported in
-/// code points of the original text, through the normaliser's alignment.
+/// Steps: word breaks give syllables, numbers and punctuation (`WordRules`, the UAX #29 rules with ICU's
+/// tailorings, equal to ICU's word iterator on the scripts they cover; ICU itself for any other text); merge
+/// rules join what the word rules split but readers see as one (dates, document symbols); the segmenter
+/// groups syllables into words; UAX #29 sentence breaks (`SentenceRules`, equal to ICU's), minus those after
+/// abbreviations and initials, give sentences. All offsets are reported in code points of the original text,
+/// through the normaliser's alignment.
 public final class TokenizerWorker {
   let config: Tokenizer
   let wordBreaker: ICUBreaker
   let sentenceRules = SentenceRules.shared
+  let wordRules = WordRules.shared
+  /// Boundaries and statuses of the word pass (scratch).
+  var wordPositions: [Int32] = []
+  var wordStatuses: [Int32] = []
   let segmenter: WordSegmenter
   let folder = SearchKeyFolder()
   var units: [UInt16] = []
@@ -98,7 +104,13 @@ public final class TokenizerWorker {
 
   private func buildRawTokens() {
     raw.removeAll(keepingCapacity: true)
-    let (positions, statuses) = wordBreaker.run(units)
+    // UAX #29 word rules in Swift for the scripts they cover (equal to ICU's, `WordRulesTests`); ICU otherwise.
+    let positions: ArraySlice<Int32>, statuses: ArraySlice<Int32>
+    if wordRules.run(units, positions: &wordPositions, statuses: &wordStatuses) {
+      positions = wordPositions[...]; statuses = wordStatuses[...]
+    } else {
+      (positions, statuses) = wordBreaker.run(units)
+    }
     var start: Int32 = 0
     for (k, end) in positions.enumerated() {
       let status = statuses[statuses.startIndex + k]

@@ -33,6 +33,10 @@ int32_t vn_breaker_run(vn_breaker *b, const uint16_t *text, int32_t len,
 /// ICU's Sentence_Break property value (USentenceBreak: 0 Other, 1 ATerm, 2 Close, 3 Format, 4 Lower,
 /// 5 Numeric, 6 OLetter, 7 Sep, 8 Sp, 9 STerm, 10 Upper, 11 CR, 12 Extend, 13 LF, 14 SContinue) of `c`.
 int32_t vn_sentence_break_class(uint32_t c);
+/// ICU's Word_Break property value (UWordBreakValues: 0 Other, 1 ALetter, 2 Format, 3 Katakana, 4 MidLetter,
+/// 5 MidNum, 6 Numeric, 7 ExtendNumLet, 8 CR, 9 Extend, 10 LF, 11 MidNumLet, 12 Newline, 13 Regional_Indicator,
+/// 14 Hebrew_Letter, 15 Single_Quote, 16 Double_Quote, … 21 ZWJ, 22 WSegSpace) of `c`.
+int32_t vn_word_break_class(uint32_t c);
 
 #ifdef __cplusplus
 }
