@@ -12,7 +12,8 @@ extension DocumentScan {
       let name = r.abbreviations[Int(a.index)].expansion
       let type = name.split(separator: " ").prefix(2).joined(separator: " ")
       return Item(kind: .directive, lo: i, hi: i + Int(a.length), rule: "directive.abbreviation",
-                  payload: .directive(DirectiveInfo(type: type, number: nil, year: nil, symbol: nil, issuer: "Quốc hội",
+                  payload: .directive(DirectiveInfo(type: type, number: nil, year: nil, symbol: nil,
+                                                    issuer: type.hasPrefix("Hiệp") ? nil : "Quốc hội",
                                                     date: nil, title: nil, key: name, canonical: name)))
     }
     guard let h = hits.filter({ $0.source == .directiveType }).max(by: { $0.length < $1.length }) else { return nil }
@@ -159,8 +160,9 @@ extension DocumentScan {
   func treatyWithAbbreviation(at j: Int) -> Int? {
     guard isCapWord(j), !pieces[j].flags.contains(.allUpper) else { return nil }
     var k = j + 1
-    while k < j + 14 && isWord(k) && !pieces[k].flags.contains(.sentenceStart) && !pieces[k].flags.contains(.lineBefore)
-      && !pieces[k].flags.contains(.hasDigit) { k += 1 }
+    // Words, and a spaced dash between two (`Việt Nam - EU`).
+    while k < j + 16 && (isWord(k) || (isPunct(k, "-") && isWord(k + 1))) && !pieces[k].flags.contains(.sentenceStart)
+      && !pieces[k].flags.contains(.lineBefore) && !pieces[k].flags.contains(.hasDigit) { k += 1 }
     guard isPunct(k, "("), isWord(k + 1), pieces[k + 1].flags.contains(.allUpper), isPunct(k + 2, ")") else { return nil }
     return k + 3
   }

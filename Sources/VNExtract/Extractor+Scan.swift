@@ -46,8 +46,10 @@ extension DocumentScan {
       if best == nil, touching && pKind == .title, let u = portfolio(at: i) { best = u }
       if best == nil, let u = backReference(at: i, hs, earlier: out) { best = u }
       if let b = best {
-        // A name that starts here and runs longer wins over a one-word title or unit (`Hồ Chí Minh`).
-        if let n = personName(at: i, afterUnit: afterUnit, afterRank: afterRank, afterTitle: afterTitle), n.hi > b.hi, b.hi - b.lo == 1 { out.append(n); i = n.hi; continue }
+        // A name that starts here and runs longer wins over a one-word title or unit (`Hồ Chí Minh`); right after
+        // a rank a name wins over a unit as long (`Thiếu tướng Đoàn Duy Khương`).
+        if let n = personName(at: i, afterUnit: afterUnit, afterRank: afterRank, afterTitle: afterTitle),
+           (n.hi > b.hi && b.hi - b.lo == 1) || (afterRank && b.kind == .unit && n.hi >= b.hi) { out.append(n); i = n.hi; continue }
         out.append(b); i = b.hi; continue
       }
       if let n = personName(at: i, afterUnit: afterUnit, afterRank: afterRank, afterTitle: afterTitle) ?? shortName(at: i, afterRankOrTitle: afterRankOrTitle) { out.append(n); i = n.hi; continue }

@@ -62,9 +62,25 @@ extension Extractor {
       if (entry.strict || (!cap && (words == 1 || (entry.needsUnit && words <= 2)))) && !unitAfter && !nameAfter {
         items[k].dropped = true; items[k].rule = entry.strict ? "title.needsBody" : "title.lowercase"; continue
       }
-      if scan.cue(.nonUnitBody, at: it.hi) != nil || (it.lo..<it.hi).contains(where: { scan.cue(.nonUnitBody, at: $0) != nil }) {
+      // The company may follow a capitalised qualifier (`Giám đốc Điều hành Tập đoàn Vamed`).
+      var companyAfter = false
+      if scan.isCapWord(it.hi) {
+        for p in it.hi..<(it.hi + 3) {
+          guard scan.isWord(p), !scan.pieces[p].flags.contains(.sentenceStart) || p == it.hi else { break }
+          if scan.cue(.nonUnitBody, at: p) != nil { companyAfter = true; break }
+          if scan.hits(at: p).contains(where: { $0.source == .unit || $0.source == .unitHead || $0.source == .title }) { break }
+        }
+      }
+      if companyAfter || (it.lo..<it.hi).contains(where: { scan.cue(.nonUnitBody, at: $0) != nil }) {
         items[k].rule = "title.nonUnitBody"
       }
+    }
+    // `Chủ tịch kiêm Giám đốc Điều hành Tập đoàn …`: a title joined by `kiêm` to a company head's is one too.
+    for k in items.indices.reversed() where items[k].kind == .title && items[k].rule != "title.nonUnitBody" && k + 1 < items.count {
+      let n = items[k + 1]
+      guard n.kind == .title, n.rule == "title.nonUnitBody", n.lo == items[k].hi + 1,
+            scan.pieces[items[k].hi].isWord, scan.cue(.appositionLink, at: items[k].hi) == n.lo else { continue }
+      items[k].rule = "title.nonUnitBody"
     }
   }
 

@@ -112,6 +112,8 @@ struct OfficialLinker {
   /// a title chain and the name. Near miss: `Bí thư Thị ủy cho biết, ông Lên` (other words between).
   func markerGap(_ a: Int, _ n: Int) -> Bool {
     let k = items[a].hi, end = items[n].lo
+    // A dash between the chain and the name: `Chủ tịch UBND tỉnh Bến Tre- Cao Văn Trọng`.
+    if end - k == 1 && (pieces[k].isPunct(0x2D) || pieces[k].isPunct(0x2013)) { return true }
     // Also without the comma: `Phó Chủ tịch Thường trực UBND TP ông Đặng Việt Dũng`.
     if end - k >= 1 && end - k <= 3 && pieces[k].isWord && scan.cue(.personMarker, at: k) == end { return true }
     guard end - k >= 2 && end - k <= 4, pieces[k].isPunct(0x2C) else { return false }

@@ -36,7 +36,7 @@ extension DocumentScan {
         // A title or rank matched only with another mark is a name word (`Trần Quốc Vượng` ≠ `Quốc vương`).
         switch h.source {
         case .title, .rank: return h.length > 1 && h.marks == 0
-        case .unitHead, .unit, .directiveType: return h.length > 1 || h.source == .unitHead
+        case .unitHead, .unit, .directiveType: return (h.length > 1 || h.source == .unitHead) && h.marks == 0   // `Thanh Trà` ≠ `Thanh tra`
         default: return false
         }
       }) { break }

@@ -16,7 +16,9 @@ extension DocumentScan {
     let end = i + Int(h.length)
     if isWord(end) && pieces[end].key == keys.quan { return nil }
     if h.length == 1 {
-      guard pieces[i].isCap && !pieces[i].flags.contains(.sentenceStart), isCapWord(end) else { return nil }
+      // Also at a sentence start or in lower case before one given name (`Tướng Thế nói`, `– tướng Thế nói`).
+      let givenNext = isCapWord(end) && !isCapWord(end + 1) && r.givenNames.contains(pieces[end].exact)
+      guard (pieces[i].isCap && !pieces[i].flags.contains(.sentenceStart)) || givenNext, isCapWord(end) else { return nil }
       return Item(kind: .rank, lo: i, hi: end, rule: "rank.generalBeforeName", payload: .rank(Int(h.index)))
     }
     return Item(kind: .rank, lo: i, hi: end, rule: "rank.gazetteer", payload: .rank(Int(h.index)))

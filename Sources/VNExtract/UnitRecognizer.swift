@@ -63,6 +63,8 @@ extension DocumentScan {
       // One- and two-word institution names are also common nouns and modifiers.
       if cue(.genericBefore, endingBefore: i) { return nil }
       if isWord(end) && pieces[end].key == keys.vien { return nil }
+      // `Đảng bộ`, `Đảng ủy`, `Đảng đoàn`: the institution's name is the start of a longer head word.
+      if hits(at: i).contains(where: { $0.source == .unitHead && Int($0.length) > Int(h.length) && $0.marks == 0 }) { return nil }
       // `Kho bạc Nhà nước`: after a capitalised word `Nhà nước` is part of a compound name (Decisions 13).
       if isNhaNuoc(i) && !pieces[i].flags.contains(.sentenceStart) && !pieces[i - 1].flags.contains(.allUpper)
         && (isCapWord(i - 1) || (isCapWord(i - 2) && isWord(i - 1) && pieces[i - 1].exact != keys.vaExact))
@@ -112,6 +114,9 @@ extension DocumentScan {
       return make(end, "unit.head+code", code: code)
     }
     if isProvincesClass(j) { return nil }
+    // A one-syllable head in lower case is a common word (`cán bộ huyện Mỹ Đức`); lower-case bodies with a proper
+    // name have two-syllable heads (`công an Yên Bái`, `chính phủ Croatia`).
+    if !capHead && h.length == 1 && !(head.head == "Thanh tra") { return nil }
     // A service body named with a head word (`Trạm Y tế xã …`, `Hội đồng quản trị`) is no unit (Decisions 13).
     if let e = cue(.nonUnitBody, at: i), e > j { return nil }
     // `Đoàn Đại biểu Quốc hội của tỉnh Trà Vinh`: a place-only head keeps its place after `của`.
@@ -134,6 +139,8 @@ extension DocumentScan {
       var hi = end
       var code: String?
       if let pl = place(at: hi), !pl.bare { hi = pl.end }
+      // `Sở Tài nguyên – Môi trường tỉnh,`: the bare place type of the province just named, before punctuation.
+      else if let pl = place(at: hi), pl.bare, !pl.commune, pl.end < pieces.count, !pieces[pl.end].isWord, !isPunct(pl.end, ".") || pl.end + 1 >= pieces.count || !isWord(pl.end + 1) || isCapWord(pl.end + 1) { hi = pl.end }
       else if let (e2, c) = codeComplement(at: hi) { hi = e2; code = c }
       if head.kind == "diplomatic", let e = missionSeat(hi) { hi = e }
       if code == nil {
@@ -145,11 +152,20 @@ extension DocumentScan {
     // `Đảng ủy Sở VH-TT`, `Ban Giám đốc Công an TP`, `Bộ Tư lệnh Bộ đội Biên phòng`).
     // Rule `unit.delegationNotBody`: `Đoàn` before a body is that body's delegation, not a unit (Decisions 13:
     // `[Đoàn] Ủy ban Quân lực …` → only `Ủy ban Quân lực` is marked); `Đoàn Thanh niên` is a name, not a body.
-    if !head.complete, depth == 0, capHead, isWord(j), head.head != "Đoàn", let next = unit(at: j, hits(at: j), depth: 1) {
+    // Rule `unit.inspectorate`: `thanh tra Bộ Nội vụ`, `thanh tra Sở GTVT tỉnh Quảng Nam` (the body's inspectorate,
+    // one span also in lower case). Near miss: `thanh tra các sở` (no named body).
+    let inspectorate = !capHead && head.head == "Thanh tra" && isCapWord(j)
+    if !head.complete, depth < 2, capHead || inspectorate, isWord(j), head.head != "Đoàn", let next = unit(at: j, hits(at: j), depth: depth + 1) {
       return Item(kind: .unit, lo: i, hi: next.hi, rule: "unit.typeWord+body",
                   payload: .unit(UnitInfo(canonical: "", code: codeOf(next), tableParent: nil)))
     }
     let midSentence = !pieces[i].flags.contains(.sentenceStart)
+    // `cấp ủy, chính quyền, Đoàn đại biểu Quốc hội và …`: the province's delegation, capitalised, named alone.
+    // Near misses: `đoàn Đại biểu Quốc hội ở địa phương khác`, `các Đoàn đại biểu Quốc hội` (a class).
+    if head.head.hasPrefix("Đoàn") && head.kind == "state" && pieces[i].isCap && midSentence
+      && !(i > 0 && pieces[i - 1].isWord && (pieces[i - 1].key == keys.cac || pieces[i - 1].key == keys.nhung)) {
+      return make(j, "unit.bareComplete")
+    }
     // unit.shortReference: `Công an phường`, `UBND TP`, `Công an thành phố` pointing at one body
     // (guidelines, Decided cases); `Công an xã`, `Công an cấp huyện` are classes of bodies.
     if capHead, let pl = place(at: j), pl.bare, !pl.commune, head.takesPlace {
@@ -279,12 +295,12 @@ extension DocumentScan {
   }
 
   /// A surname followed by a capitalised word, whatever precedes it (`UBND TP Nguyễn Đức Chung`), or
-  /// rule `official.middleName`: three capitalised words, the second a common middle name and the third a
-  /// given name (`Bộ Y tế Chế Thị Lan`). Near miss: `Sở Văn hóa` (lower case after the middle-name word).
+  /// rule `official.middleName`: three capitalised words, the second a common middle name (`Bộ Y tế Chế Thị
+  /// Lan`, `Tòng Thị Phóng`). Near miss: `Sở Văn hóa` (lower case after the middle-name word).
   func looksLikePersonName(at k: Int) -> Bool {
     if isCapWord(k), !pieces[k].flags.contains(.allUpper), isCapWord(k + 1), isCapWord(k + 2), !isCapWord(k + 3),
        !pieces[k + 1].flags.contains(.sentenceStart), !pieces[k + 2].flags.contains(.sentenceStart),
-       cue(.middleName, at: k + 1) == k + 2, r.givenNames.contains(pieces[k + 2].exact),
+       cue(.middleName, at: k + 1) == k + 2, !pieces[k + 2].flags.contains(.allUpper),
        !hits(at: k).contains(where: { $0.source != .cue }) { return true }
     return isCapWord(k) && r.surnames.contains(pieces[k].exact) && isCapWord(k + 1) && !pieces[k + 1].flags.contains(.sentenceStart)
       && !pieces[k + 1].flags.contains(.allUpper) && !hits(at: k).contains { $0.source == .place && $0.length >= 2 }
