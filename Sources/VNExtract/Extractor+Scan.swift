@@ -75,6 +75,9 @@ extension DocumentScan {
     var e = k
     while e < k + 4 && isCapWord(e) && pieces[e].flags.contains(.ascii) && !pieces[e].flags.contains(.allUpper)
       && !pieces[e].flags.contains(.hasDigit) && !pieces[e].flags.contains(.sentenceStart) { e += 1 }
+    // A generation suffix (`John McCain III`).
+    if e - k >= 2, isWord(e), pieces[e].flags.contains(.allUpper), pieces[e].length <= 3,
+       string(e, e + 1).unicodeScalars.allSatisfy({ "IV".unicodeScalars.contains($0) }) { e += 1 }
     guard e - k >= 2, !isCapWord(e) || pieces[e].flags.contains(.sentenceStart) else { return nil }
     // Vietnamese names typed without marks start with a surname; foreign ones rarely do.
     if hits(at: k).contains(where: { $0.source != .cue }) { return nil }

@@ -6,13 +6,15 @@ import VNCore
 extension DocumentScan {
   /// A word that cannot be a Vietnamese syllable: ASCII letters that do not split into onset + 1–3 vowels +
   /// coda (`Fomin`, `Raul`, `Castro`, `Zypries`; not `Minh`, `Lan`, `Kim`).
+  /// Words with marks count when they fold to a non-Vietnamese shape (`Hernández`).
   func isForeignWord(_ i: Int) -> Bool {
-    guard isWord(i), pieces[i].flags.contains(.ascii), !pieces[i].flags.contains(.hasDigit) else { return false }
+    guard isWord(i), !pieces[i].flags.contains(.hasDigit) else { return false }
     let s = Int(pieces[i].start), e = Int(pieces[i].end)
     var w: [UInt8] = []
     w.reserveCapacity(e - s)
     for c in s..<e {
-      var v = text[c].value
+      var v = r.scanner.fold(text[c].value)
+      if v == 0 { continue }   // a combining mark
       if v >= 0x41 && v <= 0x5A { v += 0x20 }
       guard v >= 0x61 && v <= 0x7A else { return true }
       w.append(UInt8(v))
@@ -33,15 +35,15 @@ extension DocumentScan {
     return codas.contains(Array(w[k...]))
   }
 
-  /// A foreign name at `i`: one to three groups of capitalised ASCII words, a group joining words with a hyphen
+  /// A foreign name at `i`: one to four groups of capitalised ASCII words, a group joining words with a hyphen
   /// and no space (`Diaz-Canel`), one word at least foreign. Returns its end and number of groups.
   func foreignRun(at i: Int) -> (end: Int, groups: Int)? {
     var e = i, groups = 0, foreign = false
     func nameWord(_ k: Int) -> Bool {
-      isCapWord(k) && pieces[k].flags.contains(.ascii) && !pieces[k].flags.contains(.allUpper)
+      isCapWord(k) && (pieces[k].flags.contains(.ascii) || isForeignWord(k)) && !pieces[k].flags.contains(.allUpper)
         && !pieces[k].flags.contains(.hasDigit) && !pieces[k].flags.contains(.lineBefore)
     }
-    while groups < 3 && nameWord(e) && (e == i || !pieces[e].flags.contains(.sentenceStart)) {
+    while groups < 4 && nameWord(e) && (e == i || !pieces[e].flags.contains(.sentenceStart)) {
       if e > i && hits(at: e).contains(where: { $0.source != .cue && $0.source != .knownOfficial }) { break }
       foreign = foreign || isForeignWord(e)
       e += 1
@@ -56,6 +58,9 @@ extension DocumentScan {
       || hits(at: e).contains(where: { $0.source == .title || $0.source == .rank || $0.source == .unitHead || $0.source == .unit })
     else { return nil }
     if hits(at: i).contains(where: { $0.source != .cue && $0.source != .knownOfficial }) { return nil }
+    // A generation suffix (`John McCain III`).
+    if groups >= 2, isWord(e), pieces[e].flags.contains(.allUpper), pieces[e].length <= 3,
+       string(e, e + 1).unicodeScalars.allSatisfy({ "IV".unicodeScalars.contains($0) }), !isCapWord(e + 1) { e += 1 }
     return (e, groups)
   }
 
@@ -66,7 +71,12 @@ extension DocumentScan {
     let afterTitle = !marked && prev.map { p in
       (p.kind == .title || p.kind == .unit) && p.hi == i - 1 && isPunct(i - 1, ",")
     } == true
-    guard marked || afterTitle, let (e, g) = foreignRun(at: i) else { return nil }
+    // The next name of a list (`John McCain III, Christopher Coons và John Barrasso`).
+    let listed = !marked && !afterTitle && prev.map { p in
+      p.kind == .official && p.hi == i - 1 && (isPunct(i - 1, ",") || pieces[i - 1].exact == keys.vaExact)
+    } == true
+    guard marked || afterTitle || listed, let (e, g) = foreignRun(at: i) else { return nil }
+    if listed && g < 2 { return nil }
     if afterTitle && g < 2 { return nil }
     return Item(kind: .official, lo: i, hi: e, rule: afterTitle ? "official.foreignName" : "official.foreignMarked",
                 payload: .name(short: g == 1))

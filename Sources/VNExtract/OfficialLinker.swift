@@ -267,7 +267,8 @@ struct OfficialLinker {
     for k in items.indices where items[k].kind == .official && !isShort(k) && evidence[k] == nil && k > 0 {
       let p = k - 1
       guard items[p].kind == .official, !isShort(p), let e = evidence[p],
-            e == "official.titleBefore" || e == "official.rankBefore" || e == "official.comrade" || e == "official.listAfterTitle" else { continue }
+            e == "official.titleBefore" || e == "official.rankBefore" || e == "official.comrade" || e == "official.listAfterTitle"
+              || e == "official.foreignName" else { continue }
       let gap = items[p].hi..<items[k].lo
       if gap.count == 1 && (pieces[gap.lowerBound].isPunct(0x2C) || pieces[gap.lowerBound].exact == scan.keys.vaExact) {
         evidence[k] = "official.listAfterTitle"

@@ -329,6 +329,10 @@ struct RecognizerRuleTests {
          spans: ["TITLE:Thủ tướng"]),
     Case(rule: "directive.abbreviation (an agreement)", text: "Việc triển khai EVFTA sẽ có tác động lớn.", spans: ["DIRECTIVE:EVFTA"]),
     Case(rule: "directive: Điều lệ Đảng", text: "Theo quy định của Điều lệ Đảng đối với đảng viên.", spans: ["DIRECTIVE:Điều lệ Đảng"]),
+    Case(rule: "official.comrade with a foreign name of four words", text: "Nhân dịp này, đồng chí Juan Esteban Lazo Hernandez đã gửi lời chúc.",
+         spans: ["OFFICIAL:Juan Esteban Lazo Hernandez"]),
+    Case(rule: "official.foreignName: accented words and a generation suffix", text: "Các Thượng nghị sĩ John McCain III, Christopher Coons và John Barrasso đến thăm.",
+         spans: ["TITLE:Thượng nghị sĩ", "OFFICIAL:John McCain III", "OFFICIAL:Christopher Coons", "OFFICIAL:John Barrasso"]),
     Case(rule: "unit.head+place (foreign force, lower case)", text: "Sự hiện diện của quân đội Mỹ và hải quân Ukraine.", spans: ["UNIT:quân đội Mỹ", "UNIT:hải quân Ukraine"]),
   ]
 
