@@ -57,7 +57,12 @@ extension DocumentScan {
   func fixedUnit(at i: Int, _ h: PhraseTable.Hit) -> Item? {
     let e = r.units[Int(h.index)]
     let end = i + Int(h.length)
-    if h.capFirst && !pieces[i].isCap { return nil }
+    // A place written with its own marks is not a body matched with other marks (`Nha Trang` ≠ `Nhà Trắng`).
+    if h.marks > 0 && hits(at: i).contains(where: { $0.source == .place && $0.length >= h.length && $0.marks == 0 }) { return nil }
+    // Rule `unit.lowerHeadName`: a lower-case head word before the capitalised rest of a listed body's name
+    // (`Trưởng ban Tổ chức Trung ương`: guidelines, a lowercase body word with a proper name is a UNIT).
+    // Near miss: `ban tổ chức` (nothing capitalised).
+    if h.capFirst && !pieces[i].isCap && !(h.length >= 2 && isCapWord(i + 1) && !pieces[i + 1].flags.contains(.sentenceStart)) { return nil }
     var rule = "unit.fixed"
     if (h.length == 1 || (h.length == 2 && !pieces[i].flags.contains(.allUpper))) && !(i..<end).contains(where: { pieces[$0].flags.contains(.hasDigit) }) {
       // One- and two-word institution names are also common nouns and modifiers.

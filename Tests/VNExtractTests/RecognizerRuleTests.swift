@@ -333,6 +333,10 @@ struct RecognizerRuleTests {
          spans: ["OFFICIAL:Juan Esteban Lazo Hernandez"]),
     Case(rule: "official.foreignName: accented words and a generation suffix", text: "Các Thượng nghị sĩ John McCain III, Christopher Coons và John Barrasso đến thăm.",
          spans: ["TITLE:Thượng nghị sĩ", "OFFICIAL:John McCain III", "OFFICIAL:Christopher Coons", "OFFICIAL:John Barrasso"]),
+    Case(rule: "unit.lowerHeadName", text: "Ông Phạm Minh Chính, Trưởng ban Tổ chức Trung ương, đọc tờ trình.",
+         spans: ["OFFICIAL:Phạm Minh Chính", "TITLE:Trưởng", "UNIT:ban Tổ chức Trung ương"]),
+    Case(rule: "unit.lowerHeadName (near miss: nothing capitalised)", text: "Ông là trưởng ban tổ chức lễ hội.", spans: ["TITLE:trưởng ban"]),
+    Case(rule: "unit.fixed (near miss: a place with its own marks)", text: "Tại Festival Biển Nha Trang 2017, du khách vui.", spans: []),
     Case(rule: "unit.head+place (foreign force, lower case)", text: "Sự hiện diện của quân đội Mỹ và hải quân Ukraine.", spans: ["UNIT:quân đội Mỹ", "UNIT:hải quân Ukraine"]),
   ]
 
