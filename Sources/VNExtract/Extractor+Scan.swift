@@ -93,6 +93,8 @@ extension DocumentScan {
     guard let end = descriptiveName(at: i) else { return nil }
     var hi = end
     if let pl = place(at: hi), !pl.bare { hi = pl.end }
+    // A department of a newspaper or company (`Trưởng ban Bạn đọc, Báo điện tử …`, rule unit.departmentOfNonBody).
+    if cue(.nonUnitBody, at: isPunct(hi, ",") ? hi + 1 : hi) != nil { return nil }
     return Item(kind: .unit, lo: i, hi: hi, rule: "unit.afterTitleHead",
                 payload: .unit(UnitInfo(canonical: expand(i, hi), code: nil, tableParent: nil)))
   }

@@ -65,7 +65,8 @@ extension Extractor {
       // The company may follow a capitalised qualifier (`Giám đốc Điều hành Tập đoàn Vamed`).
       var companyAfter = false
       if scan.isCapWord(it.hi) {
-        for p in it.hi..<(it.hi + 3) {
+        for p in it.hi..<(it.hi + 4) {
+          if p > it.hi && scan.isPunct(p, ",") { continue }   // `Trưởng ban Bạn đọc, Báo …`
           guard scan.isWord(p), !scan.pieces[p].flags.contains(.sentenceStart) || p == it.hi else { break }
           if scan.cue(.nonUnitBody, at: p) != nil { companyAfter = true; break }
           if scan.hits(at: p).contains(where: { $0.source == .unit || $0.source == .unitHead || $0.source == .title }) { break }

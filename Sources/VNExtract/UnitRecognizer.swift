@@ -45,6 +45,13 @@ extension DocumentScan {
     if isWord(u.hi) && (pieces[u.hi].key == keys.cac || pieces[u.hi].key == keys.nhung)
       && u.hi - u.lo <= 2 { return nil }
     if isProvincesClass(u.hi) { return nil }
+    // Rule `unit.departmentOfNonBody`: a generic department head followed by a newspaper, company or hospital
+    // (`Trưởng ban Bạn đọc, Báo điện tử …`) is that body's department, no UNIT. Near miss: `Phòng CSGT, Công an tỉnh`.
+    if u.rule.hasPrefix("unit.head"), self.hits(at: u.lo).contains(where: { $0.source == .unitHead && r.heads[Int($0.index)].kind == "generic" }) {
+      var k = u.hi
+      if isPunct(k, ",") { k += 1 }
+      if cue(.nonUnitBody, at: k) != nil { return nil }
+    }
     // Head parses leave the canonical name empty; it is built only for the candidate kept (`expand`).
     if case .unit(var info) = u.payload, info.canonical.isEmpty { info.canonical = expand(u.lo, u.hi); u.payload = .unit(info) }
     u.hi = extendUnit(u.hi, &u)
@@ -323,7 +330,10 @@ extension DocumentScan {
     let lowerStart = !first.isCap
     if cue(.placeType, at: j) != nil { return nil }
     if lowerStart && cue(.unitNameWord, at: j) == nil { return nil }
-    if first.isCap && startsOther(j) && !gluedAbbreviation(j) { return nil }
+    // A portfolio may begin with a document type word (`Sở Kế hoạch - Đầu tư`).
+    let typeWordOnly = hits(at: j).contains { $0.source == .directiveType }
+      && hits(at: j).allSatisfy { $0.source == .directiveType || $0.source == .cue || $0.marks > 0 }
+    if first.isCap && startsOther(j) && !gluedAbbreviation(j) && !typeWordOnly { return nil }
     if first.isCap && place(at: j).map({ !$0.bare }) == true { return nil }
     var k = j + 1, last = j + 1, lastCap = first.isCap
     /// Where a dotted abbreviation ends (`T.Ư`): only qualifiers continue after it, as after capitals.

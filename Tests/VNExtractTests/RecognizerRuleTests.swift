@@ -337,6 +337,11 @@ struct RecognizerRuleTests {
          spans: ["OFFICIAL:Phạm Minh Chính", "TITLE:Trưởng", "UNIT:ban Tổ chức Trung ương"]),
     Case(rule: "unit.lowerHeadName (near miss: nothing capitalised)", text: "Ông là trưởng ban tổ chức lễ hội.", spans: ["TITLE:trưởng ban"]),
     Case(rule: "unit.fixed (near miss: a place with its own marks)", text: "Tại Festival Biển Nha Trang 2017, du khách vui.", spans: []),
+    Case(rule: "unit.departmentOfNonBody", text: "Ông Lê Duy Phong, Trưởng ban Bạn đọc, Báo điện tử Giáo dục Việt Nam, bị bắt.", spans: []),
+    Case(rule: "unit.departmentOfNonBody (near miss: a police department)", text: "Trưởng phòng CSGT, Công an tỉnh Nghệ An dự họp.",
+         spans: ["TITLE:Trưởng", "UNIT:phòng CSGT", "UNIT:Công an tỉnh Nghệ An"]),
+    Case(rule: "unit.head+name: a portfolio starting with a document type word", text: "Ông Vũ Xuân Sáng - Giám đốc Sở Kế hoạch - Đầu tư nói.",
+         spans: ["OFFICIAL:Vũ Xuân Sáng", "TITLE:Giám đốc", "UNIT:Sở Kế hoạch - Đầu tư"]),
     Case(rule: "unit.head+place (foreign force, lower case)", text: "Sự hiện diện của quân đội Mỹ và hải quân Ukraine.", spans: ["UNIT:quân đội Mỹ", "UNIT:hải quân Ukraine"]),
   ]
 
