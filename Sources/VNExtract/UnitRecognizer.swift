@@ -43,7 +43,7 @@ extension DocumentScan {
     guard var u = best else { return nil }
     // `UBND các huyện`, `Công an các quận …`: several bodies at once are no UNIT (Decisions 11).
     if isWord(u.hi) && (pieces[u.hi].key == keys.cac || pieces[u.hi].key == keys.nhung)
-      && u.hi - u.lo <= 2 { return nil }
+      && u.hi - u.lo <= 3 { return nil }
     if isProvincesClass(u.hi) { return nil }
     // Rule `unit.departmentOfNonBody`: a generic department head followed by a newspaper, company or hospital
     // (`Trưởng ban Bạn đọc, Báo điện tử …`) is that body's department, no UNIT. Near miss: `Phòng CSGT, Công an tỉnh`.
@@ -75,6 +75,9 @@ extension DocumentScan {
       // One- and two-word institution names are also common nouns and modifiers.
       if cue(.genericBefore, endingBefore: i) { return nil }
       if isWord(end) && pieces[end].key == keys.vien { return nil }
+      // `Nhà nước Hồi giáo tự xưng`: before another capitalised name (not a place) it is part of that name.
+      if isNhaNuoc(i) && isCapWord(end) && !pieces[end].flags.contains(.sentenceStart) && !pieces[end].flags.contains(.allUpper)
+        && place(at: end).map({ !$0.bare }) != true { return nil }
       // `Đảng bộ`, `Đảng ủy`, `Đảng đoàn`: the institution's name is the start of a longer head word.
       if hits(at: i).contains(where: { $0.source == .unitHead && Int($0.length) > Int(h.length) && $0.marks == 0 }) { return nil }
       // `Kho bạc Nhà nước`: after a capitalised word `Nhà nước` is part of a compound name (Decisions 13).
