@@ -116,6 +116,9 @@ struct OfficialLinker {
     if end - k == 1 && (pieces[k].isPunct(0x2D) || pieces[k].isPunct(0x2013)) { return true }
     // Also without the comma: `Phó Chủ tịch Thường trực UBND TP ông Đặng Việt Dũng`.
     if end - k >= 1 && end - k <= 3 && pieces[k].isWord && scan.cue(.personMarker, at: k) == end { return true }
+    // `Trưởng đoàn … là ông Đinh La Thăng`: the holder named after `là`.
+    if end - k >= 1 && end - k <= 4 && pieces[k].isWord && pieces[k].exact == scan.keys.laExact
+      && (k + 1 == end || scan.cue(.personMarker, at: k + 1) == end) { return true }
     guard end - k >= 2 && end - k <= 4, pieces[k].isPunct(0x2C) else { return false }
     return scan.cue(.personMarker, at: k + 1) == end
   }

@@ -144,6 +144,12 @@ extension DocumentScan {
       return make(pl.end, "unit.head+place")
     }
     // unit.head+place: `Công an huyện Đức Trọng`, `UBND TP.Hà Nội`, `công an Yên Bái`.
+    // A national institution complete on its own takes a country, not a province (`Quốc hội Cu Ba`, not
+    // `đại biểu Quốc hội Thành phố Hồ Chí Minh`).
+    if head.complete && head.kind == "state", let pl = place(at: j), !pl.bare,
+       !hits(at: j).contains(where: { $0.source == .place && r.places[Int($0.index)].type == "quốc gia" }) {
+      return make(j, "unit.bareComplete")
+    }
     if head.takesPlace || head.takesName, let pl = place(at: j), !pl.bare, capHead || pl.listed {
       return make(head.kind == "diplomatic" ? missionSeat(pl.end) ?? pl.end : pl.end, "unit.head+place")
     }

@@ -342,6 +342,11 @@ struct RecognizerRuleTests {
          spans: ["TITLE:Trưởng", "UNIT:phòng CSGT", "UNIT:Công an tỉnh Nghệ An"]),
     Case(rule: "unit.head+name: a portfolio starting with a document type word", text: "Ông Vũ Xuân Sáng - Giám đốc Sở Kế hoạch - Đầu tư nói.",
          spans: ["OFFICIAL:Vũ Xuân Sáng", "TITLE:Giám đốc", "UNIT:Sở Kế hoạch - Đầu tư"]),
+    Case(rule: "official.titleThenMarker: `là ông` + name", text: "Trước đó, Trưởng đoàn đại biểu Quốc hội tỉnh Thanh Hóa là ông Đinh La Thăng.",
+         spans: ["TITLE:Trưởng", "UNIT:đoàn đại biểu Quốc hội tỉnh Thanh Hóa", "OFFICIAL:Đinh La Thăng"]),
+    Case(rule: "unit: a national institution takes a country, not a province", text: "100% đại biểu Quốc hội Thành phố Hồ Chí Minh đã bỏ phiếu.",
+         spans: ["TITLE:đại biểu Quốc hội"]),
+    Case(rule: "unit: a class after a head of three words", text: "Ban Chỉ đạo các quận, huyện khẩn trương truy vết.", spans: []),
     Case(rule: "unit.head+place (foreign force, lower case)", text: "Sự hiện diện của quân đội Mỹ và hải quân Ukraine.", spans: ["UNIT:quân đội Mỹ", "UNIT:hải quân Ukraine"]),
   ]
 
