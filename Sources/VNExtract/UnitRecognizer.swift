@@ -44,6 +44,9 @@ extension DocumentScan {
     // `UBND các huyện`, `Công an các quận …`: several bodies at once are no UNIT (Decisions 11).
     if isWord(u.hi) && (pieces[u.hi].key == keys.cac || pieces[u.hi].key == keys.nhung)
       && u.hi - u.lo <= 3 { return nil }
+    // … also when the longest head is followed by them (`Ủy ban nhân dân các xã`: not `Ủy ban`).
+    if let longest = hits.filter({ $0.source == .unitHead }).map({ i + Int($0.length) }).max(), longest > u.hi,
+       isWord(longest), pieces[longest].key == keys.cac || pieces[longest].key == keys.nhung { return nil }
     if isProvincesClass(u.hi) { return nil }
     // Rule `unit.departmentOfNonBody`: a generic department head followed by a newspaper, company or hospital
     // (`Trưởng ban Bạn đọc, Báo điện tử …`) is that body's department, no UNIT. Near miss: `Phòng CSGT, Công an tỉnh`.
@@ -55,6 +58,12 @@ extension DocumentScan {
     // Head parses leave the canonical name empty; it is built only for the candidate kept (`expand`).
     if case .unit(var info) = u.payload, info.canonical.isEmpty { info.canonical = expand(u.lo, u.hi); u.payload = .unit(info) }
     u.hi = extendUnit(u.hi, &u)
+    // `Bộ Quốc phòng Mỹ`, `Quân ủy trung ương Trung Quốc`: a listed body followed by a country is that country's.
+    if u.rule.hasPrefix("unit.fixed") || u.rule == "unit.institution", isCapWord(u.hi), !pieces[u.hi].flags.contains(.sentenceStart),
+       let c = self.hits(at: u.hi).filter({ $0.source == .place && r.places[Int($0.index)].type == "quốc gia" }).max(by: { $0.length < $1.length }),
+       !(isWord(u.hi + Int(c.length)) && isCapWord(u.hi + Int(c.length)) && !pieces[u.hi + Int(c.length)].flags.contains(.sentenceStart)) {
+      u.hi += Int(c.length)
+    }
     return u
   }
 
@@ -69,7 +78,8 @@ extension DocumentScan {
     // Rule `unit.lowerHeadName`: a lower-case head word before the capitalised rest of a listed body's name
     // (`Trưởng ban Tổ chức Trung ương`: guidelines, a lowercase body word with a proper name is a UNIT).
     // Near miss: `ban tổ chức` (nothing capitalised).
-    if h.capFirst && !pieces[i].isCap && !(h.length >= 2 && isCapWord(i + 1) && !pieces[i + 1].flags.contains(.sentenceStart)) { return nil }
+    if h.capFirst && !pieces[i].isCap && !(h.length >= 2 && isCapWord(i + 1) && !pieces[i + 1].flags.contains(.sentenceStart)
+        && hits(at: i - 1).contains(where: { $0.source == .title })) { return nil }
     var rule = "unit.fixed"
     if (h.length == 1 || (h.length == 2 && !pieces[i].flags.contains(.allUpper))) && !(i..<end).contains(where: { pieces[$0].flags.contains(.hasDigit) }) {
       // One- and two-word institution names are also common nouns and modifiers.
@@ -146,7 +156,7 @@ extension DocumentScan {
     // unit.head+place: `Công an huyện Đức Trọng`, `UBND TP.Hà Nội`, `công an Yên Bái`.
     // A national institution complete on its own takes a country, not a province (`Quốc hội Cu Ba`, not
     // `đại biểu Quốc hội Thành phố Hồ Chí Minh`).
-    if head.complete && head.kind == "state", let pl = place(at: j), !pl.bare,
+    if head.complete && head.kind == "state" && !head.takesPlace, let pl = place(at: j), !pl.bare,
        !hits(at: j).contains(where: { $0.source == .place && r.places[Int($0.index)].type == "quốc gia" }) {
       return make(j, "unit.bareComplete")
     }

@@ -347,6 +347,12 @@ struct RecognizerRuleTests {
     Case(rule: "unit: a national institution takes a country, not a province", text: "100% đại biểu Quốc hội Thành phố Hồ Chí Minh đã bỏ phiếu.",
          spans: ["TITLE:đại biểu Quốc hội"]),
     Case(rule: "unit: a class after a head of three words", text: "Ban Chỉ đạo các quận, huyện khẩn trương truy vết.", spans: []),
+    Case(rule: "unit: a listed body followed by a country", text: "Đoàn gặp Bộ Tham mưu liên hợp Quân ủy trung ương Trung Quốc hôm qua.",
+         spans: ["UNIT:Bộ Tham mưu", "UNIT:Quân ủy trung ương Trung Quốc"]),
+    Case(rule: "unit.head+place: an abbreviated head", text: "Ông Trần Minh Đạo, Phó Giám đốc KBNN tỉnh Phú Yên, bị kỷ luật.",
+         spans: ["OFFICIAL:Trần Minh Đạo", "TITLE:Phó Giám đốc", "UNIT:KBNN tỉnh Phú Yên"]),
+    Case(rule: "unit: a class after the longest head", text: "Giao Ủy ban nhân dân các xã chỉ đạo các lực lượng.", spans: []),
+    Case(rule: "unit.lowerHeadName (near miss: a word's second syllable)", text: "Cán bộ Công an xã bị thương khi làm nhiệm vụ.", spans: []),
     Case(rule: "unit.head+place (foreign force, lower case)", text: "Sự hiện diện của quân đội Mỹ và hải quân Ukraine.", spans: ["UNIT:quân đội Mỹ", "UNIT:hải quân Ukraine"]),
   ]
 
