@@ -51,6 +51,8 @@ struct PieceScanner: Sendable {
   private let classes: [CharClass]   // U+0000..U+024F then U+1E00..U+1EFF
   private let folded: [UInt32]
   private let lowered: [UInt32]
+  /// The three tables packed for the scan's hot loop: class | fold << 8 | lower << 32 (same index).
+  private let packed: [UInt64]
 
   init() {
     let folder = SearchKeyFolder()
@@ -74,6 +76,17 @@ struct PieceScanner: Sendable {
       }
     }
     classes = c; folded = f; lowered = l
+    packed = (0..<c.count).map { UInt64(c[$0].rawValue) | UInt64(f[$0]) << 8 | UInt64(l[$0]) << 32 }
+  }
+
+  /// Class, fold and lower case of `v` in one look-up (the slow path outside the tables).
+  @inline(__always) private func entry(_ v: UInt32, _ p: UnsafeBufferPointer<UInt64>) -> (CharClass, UInt32, UInt32) {
+    let i: Int
+    if v < 0x250 { i = Int(v) } else if v >= 0x1E00 && v < 0x1F00 { i = 0x250 + Int(v - 0x1E00) } else {
+      return (charClass(v), fold(v), lower(v))
+    }
+    let e = p[i]
+    return (CharClass(rawValue: UInt8(truncatingIfNeeded: e))!, UInt32(truncatingIfNeeded: e >> 8) & 0xFFFFFF, UInt32(truncatingIfNeeded: e >> 32))
   }
 
   @inline(__always) private func index(_ v: UInt32) -> Int? {
@@ -123,58 +136,61 @@ struct PieceScanner: Sendable {
   func scan(_ scalars: [Unicode.Scalar]) -> [Piece] {
     var out: [Piece] = []
     out.reserveCapacity(scalars.count / 4)
-    var i = 0
-    let n = scalars.count
-    var space = false, line = true, boundary = true, afterOpen = false
-    while i < n {
-      let v = scalars[i].value
-      let cls = charClass(v)
-      switch cls {
-      case .space: space = true; i += 1; continue
-      case .newline: line = true; space = true; boundary = true; i += 1; continue
-      case .upper, .lower, .digit, .mark:
-        let start = i
-        var key = PieceScanner.seed, exact = PieceScanner.seed
-        var upperFirst = false, letters = 0, uppers = 0, digits = 0, ascii = true, seenLetter = false
+    packed.withUnsafeBufferPointer { p in
+      scalars.withUnsafeBufferPointer { sc in
+        var i = 0
+        let n = sc.count
+        var space = false, line = true, boundary = true, afterOpen = false
         while i < n {
-          let u = scalars[i].value
-          let c = charClass(u)
-          if c == .upper || c == .lower {
-            if !seenLetter { upperFirst = c == .upper; seenLetter = true }
-            letters += 1; if c == .upper { uppers += 1 }
-          } else if c == .digit { digits += 1 }
-          else if c != .mark { break }
-          if u >= 0x80 { ascii = false }
-          let f = fold(u)
-          if f != 0 { key = PieceScanner.mix(key, f) }
-          exact = PieceScanner.mix(exact, lower(u))
-          i += 1
+          let v = sc[i].value
+          let (cls, _, _) = entry(v, p)
+          switch cls {
+          case .space: space = true; i += 1; continue
+          case .newline: line = true; space = true; boundary = true; i += 1; continue
+          case .upper, .lower, .digit, .mark:
+            let start = i
+            var key = PieceScanner.seed, exact = PieceScanner.seed
+            var upperFirst = false, letters = 0, uppers = 0, digits = 0, ascii = true, seenLetter = false
+            while i < n {
+              let u = sc[i].value
+              let (c, f, l) = entry(u, p)
+              if c == .upper || c == .lower {
+                if !seenLetter { upperFirst = c == .upper; seenLetter = true }
+                letters += 1; if c == .upper { uppers += 1 }
+              } else if c == .digit { digits += 1 }
+              else if c != .mark { break }
+              if u >= 0x80 { ascii = false }
+              if f != 0 { key = PieceScanner.mix(key, f) }
+              exact = PieceScanner.mix(exact, l)
+              i += 1
+            }
+            var flags: PieceFlags = [.word]
+            if upperFirst { flags.insert(.upperFirst) }
+            if letters >= 2 && uppers == letters { flags.insert(.allUpper) }
+            if letters == 0 { flags.insert(.digitsOnly) }
+            if digits > 0 { flags.insert(.hasDigit) }
+            if letters > 0 { flags.insert(.hasLetter) }
+            if ascii { flags.insert(.ascii) }
+            if space { flags.insert(.spaceBefore) }
+            if line { flags.insert(.lineBefore) }
+            if boundary && (space || line || afterOpen) { flags.insert(.sentenceStart) }
+            out.append(Piece(start: Int32(start), end: Int32(i), key: key, exact: exact, flags: flags,
+                             first: sc[start].value))
+            space = false; line = false; boundary = false; afterOpen = false
+          case .other:
+            let k = PieceScanner.punctKey(v)
+            var flags: PieceFlags = []
+            if space { flags.insert(.spaceBefore) }
+            if line { flags.insert(.lineBefore) }
+            let h = PieceScanner.mix(PieceScanner.seed &+ 1, k)
+            out.append(Piece(start: Int32(i), end: Int32(i + 1), key: h, exact: h, flags: flags, first: k))
+            // Sentence ends: . ! ? … and : (a quote after a colon starts with a capital for no name reason).
+            if k == 0x2E || k == 0x21 || k == 0x3F || k == 0x2026 || k == 0x3A { boundary = true }
+            afterOpen = k == 0x22 || k == 0x28 || k == 0x27 || k == 0x5B
+            space = false; line = false
+            i += 1
+          }
         }
-        var flags: PieceFlags = [.word]
-        if upperFirst { flags.insert(.upperFirst) }
-        if letters >= 2 && uppers == letters { flags.insert(.allUpper) }
-        if letters == 0 { flags.insert(.digitsOnly) }
-        if digits > 0 { flags.insert(.hasDigit) }
-        if letters > 0 { flags.insert(.hasLetter) }
-        if ascii { flags.insert(.ascii) }
-        if space { flags.insert(.spaceBefore) }
-        if line { flags.insert(.lineBefore) }
-        if boundary && (space || line || afterOpen) { flags.insert(.sentenceStart) }
-        out.append(Piece(start: Int32(start), end: Int32(i), key: key, exact: exact, flags: flags,
-                         first: scalars[start].value))
-        space = false; line = false; boundary = false; afterOpen = false
-      case .other:
-        let k = PieceScanner.punctKey(v)
-        var flags: PieceFlags = []
-        if space { flags.insert(.spaceBefore) }
-        if line { flags.insert(.lineBefore) }
-        let h = PieceScanner.mix(PieceScanner.seed &+ 1, k)
-        out.append(Piece(start: Int32(i), end: Int32(i + 1), key: h, exact: h, flags: flags, first: k))
-        // Sentence ends: . ! ? … and : (a quote after a colon starts with a capital for no name reason).
-        if k == 0x2E || k == 0x21 || k == 0x3F || k == 0x2026 || k == 0x3A { boundary = true }
-        afterOpen = k == 0x22 || k == 0x28 || k == 0x27 || k == 0x5B
-        space = false; line = false
-        i += 1
       }
     }
     return out
