@@ -106,8 +106,8 @@ public final class TokenizerWorker {
     raw.removeAll(keepingCapacity: true)
     // UAX #29 word rules in Swift for the scripts they cover (equal to ICU's, `WordRulesTests`); ICU otherwise.
     let positions: ArraySlice<Int32>, statuses: ArraySlice<Int32>
-    if wordRules.run(units, positions: &wordPositions, statuses: &wordStatuses) {
-      positions = wordPositions[...]; statuses = wordStatuses[...]
+    if let m = wordRules.count(units, positions: &wordPositions, statuses: &wordStatuses) {
+      positions = wordPositions[..<m]; statuses = wordStatuses[..<m]
     } else {
       (positions, statuses) = wordBreaker.run(units)
     }

@@ -53,11 +53,14 @@ public struct WordRules: Sendable {
   /// Boundaries after 0 (the last is `text.count`) and, for each, the status of the segment that ends there
   /// (0 none, 100 number, 200 letters, as ICU's word iterator reports them), or `nil` when the text has a
   /// character these rules do not cover.
-  public func run(_ text: [UInt16], positions: inout [Int32], statuses: inout [Int32]) -> Bool {
-    positions.removeAll(keepingCapacity: true)
-    statuses.removeAll(keepingCapacity: true)
+  /// The number of boundaries written to the front of `positions` and `statuses` (grown as needed, never
+  /// shrunk: one boundary per code unit at most, written in place), or `nil` for a text not covered.
+  public func count(_ text: [UInt16], positions: inout [Int32], statuses: inout [Int32]) -> Int? {
     let n = text.count
-    guard n > 0 else { return true }
+    guard n > 0 else { return 0 }
+    if positions.count < n { positions = [Int32](repeating: 0, count: max(n, positions.count * 2)) }
+    if statuses.count < positions.count { statuses = [Int32](repeating: 0, count: positions.count) }
+    var m = 0
     let other = Class.other.rawValue, aLetter = Class.aLetter.rawValue, numeric = Class.numeric.rawValue
     let midLetter = Class.midLetter.rawValue, midNum = Class.midNum.rawValue, midNumLet = Class.midNumLet.rawValue
     let singleQuote = Class.singleQuote.rawValue, extendNumLet = Class.extendNumLet.rawValue, extend = Class.extend.rawValue
@@ -66,6 +69,8 @@ public struct WordRules: Sendable {
     var ok = true
     table.withUnsafeBufferPointer { t in
       text.withUnsafeBufferPointer { u in
+      positions.withUnsafeMutableBufferPointer { pos in
+      statuses.withUnsafeMutableBufferPointer { sta in
         @inline(__always) func skipExtend(_ i: Int) -> Int {
           var i = i
           while i < n && t[Int(u[i])] == extend { i += 1 }
@@ -110,12 +115,22 @@ public struct WordRules: Sendable {
             j = skipExtend(j)                                                      // WB4, WB999
             _ = other
           }
-          positions.append(Int32(j)); statuses.append(status)
+          pos[m] = Int32(j); sta[m] = status; m += 1
           i = j
         }
       }
+      }
+      }
     }
-    return ok
+    return ok ? m : nil
+  }
+
+  /// `count(…)` with the arrays trimmed to the boundaries (tests and occasional callers).
+  public func run(_ text: [UInt16], positions: inout [Int32], statuses: inout [Int32]) -> Bool {
+    guard let m = count(text, positions: &positions, statuses: &statuses) else { return false }
+    positions.removeLast(positions.count - m)
+    statuses.removeLast(statuses.count - m)
+    return true
   }
 
   /// The status ICU's chained word rules leave: that of the rule matching the last two word characters.
