@@ -93,12 +93,13 @@ struct OfficialLinker {
     return out
   }
 
-  /// Rule `official.countryBetween`: `Thủ tướng Trung Quốc Lý Khắc Cường`: only a country between a title and the
+  /// Rule `official.countryBetween`: `Thủ tướng Trung Quốc Lý Khắc Cường`: only a country or province between a title and the
   /// name (guidelines: the country stays outside the TITLE). Near miss: `Thủ tướng thăm Trung Quốc Lý …` (a verb).
   func countryGap(_ a: Int, _ n: Int) -> Bool {
     let k = items[a].hi, end = items[n].lo
     guard items[a].kind == .title, end > k, end - k <= 3, scan.isCapWord(k) else { return false }
-    return scan.hits(at: k).contains { $0.source == .place && scan.r.places[Int($0.index)].type == "quốc gia" && k + Int($0.length) == end }
+    // Also a province or city (`Chủ tịch Hà Nội Nguyễn Đức Chung`).
+    return scan.hits(at: k).contains { $0.source == .place && $0.marks == 0 && k + Int($0.length) == end }
   }
 
   /// Rule `official.unitOfUnit`: `Trưởng Ban Dân nguyện của Ủy ban Thường vụ Quốc hội Nguyễn Thanh Hải`: one `của`

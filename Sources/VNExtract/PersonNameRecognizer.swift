@@ -58,6 +58,8 @@ extension DocumentScan {
       return Item(kind: .official, lo: i, hi: e, rule: "official.knownName", payload: .name(short: false))
     }
     if hs.contains(where: { $0.source == .place && Int($0.length) >= e - i }) { return nil }
+    // `Chủ tịch Hà Nội Nguyễn Đức Chung`: a run that starts with a place of two or more words is that place.
+    if hs.contains(where: { $0.source == .place && $0.length >= 2 && $0.marks == 0 }) { return nil }
     var item = Item(kind: .official, lo: i, hi: e, rule: "official.name", payload: .name(short: false))
     if e - i >= 3 { item.cut = fusedGivenName(e - 1) }
     return item

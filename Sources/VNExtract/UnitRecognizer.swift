@@ -42,7 +42,7 @@ extension DocumentScan {
     }
     guard var u = best else { return nil }
     // `UBND các huyện`, `Công an các quận …`: several bodies at once are no UNIT (Decisions 11).
-    if isWord(u.hi) && (pieces[u.hi].key == keys.cac || pieces[u.hi].key == keys.nhung)
+    if isWord(u.hi) && (pieces[u.hi].key == keys.cac || pieces[u.hi].key == keys.nhung) && !pieces[u.hi].isCap
       && u.hi - u.lo <= 3 { return nil }
     // … also when the longest head is followed by them (`Ủy ban nhân dân các xã`: not `Ủy ban`).
     if let longest = hits.filter({ $0.source == .unitHead }).map({ i + Int($0.length) }).max(), longest > u.hi,
@@ -170,6 +170,8 @@ extension DocumentScan {
       var hi = end
       var code: String?
       if let pl = place(at: hi), !pl.bare { hi = pl.end }
+      // `Bộ Quốc phòng 208 ha`: a number followed by a lower-case word is a quantity, not the body's number.
+      else if isWord(hi), pieces[hi].flags.contains(.digitsOnly), isWord(hi + 1), !pieces[hi + 1].isCap { }
       // `Sở Tài nguyên – Môi trường tỉnh,`: the bare place type of the province just named, before punctuation.
       else if let pl = place(at: hi), pl.bare, !pl.commune, pl.end < pieces.count, !pieces[pl.end].isWord, !isPunct(pl.end, ".") || pl.end + 1 >= pieces.count || !isWord(pl.end + 1) || isCapWord(pl.end + 1) { hi = pl.end }
       else if let (e2, c) = codeComplement(at: hi) { hi = e2; code = c }

@@ -353,6 +353,12 @@ struct RecognizerRuleTests {
          spans: ["OFFICIAL:Trần Minh Đạo", "TITLE:Phó Giám đốc", "UNIT:KBNN tỉnh Phú Yên"]),
     Case(rule: "unit: a class after the longest head", text: "Giao Ủy ban nhân dân các xã chỉ đạo các lực lượng.", spans: []),
     Case(rule: "unit.lowerHeadName (near miss: a word's second syllable)", text: "Cán bộ Công an xã bị thương khi làm nhiệm vụ.", spans: []),
+    Case(rule: "official.countryBetween (a city)", text: "Chủ tịch Hà Nội Nguyễn Đức Chung vừa ký công văn.",
+         spans: ["TITLE:Chủ tịch", "OFFICIAL:Nguyễn Đức Chung"]),
+    Case(rule: "unit (near miss: a quantity after a body)", text: "Ông ký quyết định giao cho Bộ Quốc phòng 208 ha đất.", spans: ["UNIT:Bộ Quốc phòng"]),
+    Case(rule: "title: `ĐB` and its short form", text: "Đây là câu hỏi của ĐB Nguyễn Phước Lộc. ĐB Lộc lo lắng.",
+         spans: ["TITLE:ĐB", "OFFICIAL:Nguyễn Phước Lộc", "TITLE:ĐB", "OFFICIAL:Lộc"]),
+    Case(rule: "unit.abbreviationEnd: a crime qualifier", text: "Phòng CSĐT tội phạm về TTXH đã huy động lực lượng.", spans: ["UNIT:Phòng CSĐT tội phạm về TTXH"]),
     Case(rule: "unit.head+place (foreign force, lower case)", text: "Sự hiện diện của quân đội Mỹ và hải quân Ukraine.", spans: ["UNIT:quân đội Mỹ", "UNIT:hải quân Ukraine"]),
   ]
 
