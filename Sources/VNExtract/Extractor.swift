@@ -55,7 +55,11 @@ extension Extractor {
       let entry = resources.titles[idx]
       let it = items[k]
       let next = k + 1 < items.count && items[k + 1].lo == it.hi ? items[k + 1] : nil
-      let unitAfter = next?.kind == .unit
+      // A body named after the title, also when it is a place or a class of bodies (`chủ tịch Hà Nội`,
+      // `chủ tịch tỉnh`, `chủ tịch UBND các tỉnh`, `thủ trưởng các cơ quan`).
+      let bodyAfter = scan.place(at: it.hi) != nil || scan.hits(at: it.hi).contains { $0.source == .unitHead && $0.marks == 0 }
+        || (scan.isWord(it.hi) && scan.pieces[it.hi].key == scan.keys.cac && scan.hits(at: it.hi + 1).contains { $0.source == .unitHead || $0.source == .cue })
+      let unitAfter = next?.kind == .unit || (bodyAfter && !entry.strict)
       let nameAfter = next?.kind == .official
       let words = (it.lo..<it.hi).filter { scan.pieces[$0].isWord }.count
       let cap = scan.pieces[it.lo].isCap

@@ -69,8 +69,10 @@ extension DocumentScan {
     for k in i..<end where pieces[k].isWord { words += 1 }
     let lower = !pieces[i].isCap
     if entry.strict || (lower && (words == 1 || (entry.needsUnit && words <= 2))) {
+      // Also before a place or a class of bodies (`chủ tịch Hà Nội`, `chủ tịch tỉnh`, `chủ tịch UBND các tỉnh`).
+      let bodyAfter = !entry.strict && (place(at: end) != nil || self.hits(at: end).contains { $0.source == .unitHead && $0.marks == 0 })
       let followed = unit(at: end, self.hits(at: end)) != nil || personName(at: end) != nil || portfolio(at: end) != nil
-        || (isCapWord(end) && !isCapWord(end + 1) && !pieces[end].flags.contains(.allUpper))
+        || (isCapWord(end) && !isCapWord(end + 1) && !pieces[end].flags.contains(.allUpper)) || bodyAfter
       if !followed { return nil }
     }
     // `Phó Chủ nhiệm thường trực`: `Thường trực` after a title belongs to it (guidelines, Boundaries).

@@ -359,6 +359,8 @@ struct RecognizerRuleTests {
     Case(rule: "title: `ĐB` and its short form", text: "Đây là câu hỏi của ĐB Nguyễn Phước Lộc. ĐB Lộc lo lắng.",
          spans: ["TITLE:ĐB", "OFFICIAL:Nguyễn Phước Lộc", "TITLE:ĐB", "OFFICIAL:Lộc"]),
     Case(rule: "unit.abbreviationEnd: a crime qualifier", text: "Phòng CSĐT tội phạm về TTXH đã huy động lực lượng.", spans: ["UNIT:Phòng CSĐT tội phạm về TTXH"]),
+    Case(rule: "title.lowercase before a place", text: "Việc này, chủ tịch Hà Nội chỉ rõ, cần xử lý.", spans: ["TITLE:chủ tịch"]),
+    Case(rule: "title.lowercase (near miss: nothing after)", text: "Anh ấy nói mình không phải chủ tịch.", spans: []),
     Case(rule: "unit.head+place (foreign force, lower case)", text: "Sự hiện diện của quân đội Mỹ và hải quân Ukraine.", spans: ["UNIT:quân đội Mỹ", "UNIT:hải quân Ukraine"]),
   ]
 
