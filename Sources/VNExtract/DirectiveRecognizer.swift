@@ -23,7 +23,8 @@ extension DocumentScan {
     // rule directive.number: type [words] [số] [:] number/symbol.
     var k = j
     var words = 0
-    while words < 5 && isWord(k) && !pieces[k].isCap && pieces[k].key != keys.so && !pieces[k].flags.contains(.hasDigit) {
+    // (`Quyết định công nhận sự thỏa thuận của các đương sự số 62/2009`: up to ten words before `số`.)
+    while words < 10 && isWord(k) && !pieces[k].isCap && pieces[k].key != keys.so && !pieces[k].flags.contains(.hasDigit) {
       k += 1; words += 1
     }
     var hadSo = false
@@ -38,7 +39,11 @@ extension DocumentScan {
        let sym = symbolParser.parse(text, from: Int(pieces[k].start)) {
       let bare = sym.symbol == nil
       let looksLikeYear = bare && sym.number.count == 4 && (Int(sym.number) ?? 0) >= 1900
-      let accept = (capType || hadSo || !bare) && !(looksLikeYear && !hadSo) && !(bare && !hadSo && isCountNoun(after: k))
+      // `văn bản 2861 ngày 13/6`: a bare number dated right after it is a document's number, also in lower case.
+      var e0 = k
+      while e0 < pieces.count && Int(pieces[e0].start) < sym.end { e0 += 1 }
+      let dated = isWord(e0) && pieces[e0].key == keys.ngay && isWord(e0 + 1) && pieces[e0 + 1].flags.contains(.hasDigit)
+      let accept = (capType || hadSo || !bare || dated) && !(looksLikeYear && !hadSo && !dated) && !(bare && !hadSo && !dated && isCountNoun(after: k))
       if accept {
         var e = k
         while e < pieces.count && Int(pieces[e].start) < sym.end { e += 1 }
@@ -89,7 +94,7 @@ extension DocumentScan {
       h.source == .lawName && r.lawNames[Int(h.index)].type == entry.type
     }
     if let lh = lawHits.max(by: { (a: PhraseTable.Hit, b: PhraseTable.Hit) -> Bool in a.length < b.length }),
-       pieces[j].isCap || isCode {
+       pieces[j].isCap || isCode || (capType && lh.length >= 3) {
       var e = j + Int(lh.length)
       // `Luật Trách nhiệm bồi thường của Nhà nước`: the State as the name's last words (Decisions 29).
       if isWord(e), pieces[e].key == keys.cua, isNhaNuoc(e + 1) { e += 3 }

@@ -361,6 +361,12 @@ struct RecognizerRuleTests {
     Case(rule: "unit.abbreviationEnd: a crime qualifier", text: "Phòng CSĐT tội phạm về TTXH đã huy động lực lượng.", spans: ["UNIT:Phòng CSĐT tội phạm về TTXH"]),
     Case(rule: "title.lowercase before a place", text: "Việc này, chủ tịch Hà Nội chỉ rõ, cần xử lý.", spans: ["TITLE:chủ tịch"]),
     Case(rule: "title.lowercase (near miss: nothing after)", text: "Anh ấy nói mình không phải chủ tịch.", spans: []),
+    Case(rule: "directive.typeNumber: a dated bare number in lower case", text: "Thực hiện chỉ đạo tại văn bản 2861 ngày 13/6 của thành phố.",
+         spans: ["DIRECTIVE:văn bản 2861"]),
+    Case(rule: "directive.typeNumber (near miss: a count before a date)", text: "Có 2861 người ngày 13/6 đến dự.", spans: []),
+    Case(rule: "directive.typeNumber: many words before `số`", text: "Theo Quyết định khởi tố vụ án hình sự số 52 ngày 23/6/2017, vụ án được điều tra.",
+         spans: ["DIRECTIVE:Quyết định khởi tố vụ án hình sự số 52"]),
+    Case(rule: "directive.lawName in lower case", text: "Căn cứ Luật tổ chức Quốc hội thì việc này hợp lệ.", spans: ["DIRECTIVE:Luật tổ chức Quốc hội"]),
     Case(rule: "unit.head+place (foreign force, lower case)", text: "Sự hiện diện của quân đội Mỹ và hải quân Ukraine.", spans: ["UNIT:quân đội Mỹ", "UNIT:hải quân Ukraine"]),
   ]
 
