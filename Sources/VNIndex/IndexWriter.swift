@@ -38,9 +38,13 @@ public final class IndexWriter {
     try db.execute("BEGIN IMMEDIATE")
     do {
       touched.removeAll(keepingCapacity: true)
+      var t = PhaseClock.now()
       for d in documents { characters += try replace(d) }
+      PhaseClock.add("replace", &t)
       try refreshTouched()
+      PhaseClock.add("refresh", &t)
       try db.execute("COMMIT")
+      PhaseClock.add("commit", &t)
     } catch {
       try? db.execute("ROLLBACK")
       throw error

@@ -47,7 +47,10 @@ public final class JSONLIndexer {
         report.lines += 1
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
         do {
-          switch try IndexRecord.decode(line, source: name, lineNumber: lineNo) {
+          var t = PhaseClock.now()
+          let record = try IndexRecord.decode(line, source: name, lineNumber: lineNo)
+          PhaseClock.add("decode", &t)
+          switch record {
           case .document(let d):
             report.documents += 1
             batch.append(d)
@@ -62,6 +65,7 @@ public final class JSONLIndexer {
       if let message = reader.close() { throw .unreadableInput(path: name, message: message) }
     }
     try flush()
+    PhaseClock.report()
     return report
   }
 }
