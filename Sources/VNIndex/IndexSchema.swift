@@ -16,6 +16,8 @@
 ///     key; issuer; year), recomputed with the counts when a batch touches the entity
 /// appearances(kind, entity, doc, date, name, mentions, snippet)   one row per entity per document
 /// search  FTS5(kind, ref, weight UNINDEXED; name, aliases, facts, context) over folded text
+/// stale(kind, entity)    entities whose counts, summary and search row await a refresh (see `IndexWriter`);
+///     created by the writer when missing, so a version-1 index written before it existed still opens
 /// ```
 /// Offsets are Unicode code points into the document text. `first_seen`/`last_seen` are the earliest and
 /// latest document dates (NULL when no document had a date). Search rows have `rowid = ref * 4 + kind`
@@ -61,6 +63,7 @@ enum IndexSchema {
       PRIMARY KEY(kind, entity, doc)) WITHOUT ROWID;
     CREATE INDEX appearances_doc ON appearances(doc);
     CREATE INDEX appearances_date ON appearances(kind, entity, date);
+    CREATE TABLE stale(kind TEXT NOT NULL, entity INTEGER NOT NULL, PRIMARY KEY(kind, entity)) WITHOUT ROWID;
     CREATE VIRTUAL TABLE search USING fts5(
       kind UNINDEXED, ref UNINDEXED, weight UNINDEXED, name, aliases, facts, context,
       tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
@@ -87,6 +90,11 @@ enum IndexSchema {
     }
     let found = Int(try db.scalar("SELECT max(version) FROM vnmine_schema") ?? 0)
     if found != version { throw .schemaVersion(path: db.path, found: found, expected: version) }
+    if create {
+      try db.execute("""
+        CREATE TABLE IF NOT EXISTS stale(kind TEXT NOT NULL, entity INTEGER NOT NULL, PRIMARY KEY(kind, entity)) WITHOUT ROWID
+        """)
+    }
   }
 }
 

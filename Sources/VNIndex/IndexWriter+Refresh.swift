@@ -1,11 +1,15 @@
 import Foundation
 
 extension IndexWriter {
-  /// Recomputes counts, first/last seen, display names and search rows of the entities the batch touched;
-  /// deletes those no document mentions any more.
-  func refreshTouched() throws(IndexError) {
-    for ref in touched.sorted(by: { ($0.kind.code, $0.id) < ($1.kind.code, $1.id) }) { try refresh(ref) }
-    touched.removeAll(keepingCapacity: true)
+  /// Recomputes counts, first/last seen, display names and search rows of the entities listed in `stale`
+  /// and empties it; deletes those no document mentions any more. Runs inside the caller's transaction.
+  func refreshStale() throws(IndexError) {
+    let refs = try db.query("SELECT kind, entity FROM stale") { s in
+      IndexedKind(rawValue: s.text(0)).map { EntityRef(kind: $0, id: s.int(1)) }
+    }.compactMap { $0 }
+    for ref in refs.sorted(by: { ($0.kind.code, $0.id) < ($1.kind.code, $1.id) }) { try refresh(ref) }
+    try db.run("DELETE FROM stale")
+    lastRefresh = Self.monotonicSeconds()
   }
 
   private func refresh(_ ref: EntityRef) throws(IndexError) {

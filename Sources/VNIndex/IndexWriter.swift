@@ -1,47 +1,71 @@
 import CSQLite
+import Foundation
 import VNCore
 import VNText
 
 /// Writes annotated documents into a vnmine index, one transaction per batch.
 ///
-/// Safety: the database runs in WAL mode with `synchronous = FULL`, so readers (`vnmine search`) work while
-/// a batch is written, and a batch is either wholly on disk after `add` returns or absent after a crash
-/// (process kill or power loss) — never half-written. Re-adding a document (same `id`) first deletes every
-/// row it contributed, so indexing the same input twice leaves the same row counts; entities no document
-/// mentions any more are deleted at the end of the batch.
+/// Safety: the database runs in WAL mode with `synchronous = NORMAL`, so readers (`vnmine search`) work while
+/// a batch is written, and a batch is either wholly in the database after `add` returns or absent after a
+/// crash — never half-written. A process crash (kill, abort) loses no committed batch; a power loss or OS
+/// crash may lose the batches committed since the last checkpoint (SQLite's WAL with `synchronous = NORMAL`
+/// skips the fsync per commit), but the database stays consistent. Re-adding a document (same `id`) first
+/// deletes every row it contributed, so indexing the same input twice leaves the same row counts.
+///
+/// Counts, first/last seen, summaries and search rows of the entities a batch touched are recomputed
+/// ("refreshed") either before the batch commits (`add(_:)`), or — when a run defers it
+/// (`add(_:deferRefresh: true)`, as `JSONLIndexer` does) — in the batch that ends `refreshInterval` seconds
+/// after the previous refresh and at the end of the run (`refresh()`), so an entity mentioned in many
+/// batches is recomputed once. Entities awaiting a refresh are listed in the `stale` table in the same
+/// transaction as the rows that made them stale, so after a crash the next `IndexWriter` opened on the
+/// database refreshes them first. Entities no document mentions any more are deleted when refreshed.
+/// An official's `mentions` count is kept current at every batch (resolution compares it).
 ///
 /// Entity resolution (officials, units, directives across documents) is described on `EntityResolution`.
 public final class IndexWriter {
   let db: SQLiteConnection
   let gazetteer: IndexGazetteer
   let folder = SearchKeyFolder()
-  /// Entities whose aggregates and search row must be recomputed before the batch commits.
+  /// Entities the current batch touched (listed in `stale` before the batch commits).
   var touched: Set<EntityRef> = []
+  /// Deferred refreshes happen at the end of the batch that ends this many seconds after the last refresh.
+  public var refreshInterval: Double
+  var lastRefresh = IndexWriter.monotonicSeconds()
 
-  /// Opens or creates the index at `path`.
+  /// Opens or creates the index at `path`, refreshing entities a crashed run left stale.
   ///
   /// - Throws: `IndexError.schemaVersion` for an index of another version, `.notAnIndex` for another
   ///   SQLite database, `.sqlite` when the file cannot be opened or written.
-  public init(path: String, gazetteer: IndexGazetteer = .empty) throws(IndexError) {
+  public init(path: String, gazetteer: IndexGazetteer = .empty, refreshInterval: Double = 30) throws(IndexError) {
     db = try SQLiteConnection(path: path, readOnly: false, create: true)
     self.gazetteer = gazetteer
+    self.refreshInterval = refreshInterval
     try db.execute("PRAGMA journal_mode = WAL")
-    try db.execute("PRAGMA synchronous = FULL")
+    try db.execute("PRAGMA synchronous = NORMAL")
     try db.execute("PRAGMA cache_size = -65536")
+    try db.execute("PRAGMA temp_store = MEMORY")
     try IndexSchema.prepare(db, create: true)
+    try refresh()
   }
 
   /// Adds (or replaces) `documents` in one transaction; returns the code points of text indexed.
+  ///
+  /// With `deferRefresh`, the touched entities are only marked stale unless `refreshInterval` has passed
+  /// since the last refresh; call `refresh()` when the run ends.
   @discardableResult
-  public func add(_ documents: [IndexedDocument]) throws(IndexError) -> Int {
+  public func add(_ documents: [IndexedDocument], deferRefresh: Bool = false) throws(IndexError) -> Int {
     var characters = 0
     try db.execute("BEGIN IMMEDIATE")
     do {
-      touched.removeAll(keepingCapacity: true)
       var t = PhaseClock.now()
+      touched.removeAll(keepingCapacity: true)
       for d in documents { characters += try replace(d) }
       PhaseClock.add("replace", &t)
-      try refreshTouched()
+      for ref in touched {
+        try db.run("INSERT OR IGNORE INTO stale(kind, entity) VALUES (?, ?)", [.text(ref.kind.rawValue), .int(ref.id)])
+      }
+      touched.removeAll(keepingCapacity: true)
+      if !deferRefresh || Self.monotonicSeconds() - lastRefresh >= refreshInterval { try refreshStale() }
       PhaseClock.add("refresh", &t)
       try db.execute("COMMIT")
       PhaseClock.add("commit", &t)
@@ -50,6 +74,31 @@ public final class IndexWriter {
       throw error
     }
     return characters
+  }
+
+  /// Refreshes every stale entity in one transaction (nothing to do when none is stale).
+  public func refresh() throws(IndexError) {
+    guard try db.scalar("SELECT 1 FROM stale LIMIT 1") != nil else {
+      lastRefresh = Self.monotonicSeconds()
+      return
+    }
+    try db.execute("BEGIN IMMEDIATE")
+    do {
+      var t = PhaseClock.now()
+      try refreshStale()
+      PhaseClock.add("refresh", &t)
+      try db.execute("COMMIT")
+      PhaseClock.add("commit", &t)
+    } catch {
+      try? db.execute("ROLLBACK")
+      throw error
+    }
+  }
+
+  static func monotonicSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
   }
 
   /// Row counts of the main tables.
@@ -97,6 +146,9 @@ public final class IndexWriter {
         INSERT INTO appearances(kind, entity, doc, date, name, mentions, snippet) VALUES (?, ?, ?, ?, ?, ?, ?)
         """, [.text(ref.kind.rawValue), .int(ref.id), .int(docRow), .opt(doc.date), .text(a.name), .int(a.mentions),
               .text(a.snippet)])
+      if ref.kind == .official {
+        try db.run("UPDATE officials SET mentions = mentions + ? WHERE id = ?", [.int(a.mentions), .int(ref.id)])
+      }
       touched.insert(ref)
     }
     return scalars.count
@@ -115,13 +167,18 @@ public final class IndexWriter {
     return out
   }
 
-  /// Deletes every row a document contributed; its entities are refreshed at the end of the batch.
+  /// Deletes every row a document contributed; its entities become stale.
   private func delete(docID: String) throws(IndexError) {
     guard let row = try db.scalar("SELECT id FROM documents WHERE doc_id = ?", [.text(docID)]) else { return }
-    let refs = try db.query("SELECT kind, entity FROM appearances WHERE doc = ?", [.int(row)]) { s in
-      IndexedKind(rawValue: s.text(0)).map { EntityRef(kind: $0, id: s.int(1)) }
+    let refs = try db.query("SELECT kind, entity, mentions FROM appearances WHERE doc = ?", [.int(row)]) { s in
+      IndexedKind(rawValue: s.text(0)).map { (EntityRef(kind: $0, id: s.int(1)), s.int(2)) }
     }
-    for case let r? in refs { touched.insert(r) }
+    for case let (r, mentions)? in refs {
+      touched.insert(r)
+      if r.kind == .official {
+        try db.run("UPDATE officials SET mentions = mentions - ? WHERE id = ?", [.int(mentions), .int(r.id)])
+      }
+    }
     for table in ["mentions", "appearances", "official_facts"] {
       try db.run("DELETE FROM \(table) WHERE doc = ?", [.int(row)])
     }

@@ -1,9 +1,11 @@
 import Foundation
 
 /// Cumulative wall time per indexing phase, printed on standard error at the end of a run when the
-/// environment variable `VNMINE_INDEX_TIMINGS` is set (a profiling aid; off by default and then nearly free).
+/// environment variable `VNMINE_INDEX_TIMINGS` is set (a profiling aid; off by default and then nearly free). Phases may overlap: decoding runs on
+/// the reading thread.
 enum PhaseClock {
   nonisolated(unsafe) static var totals: [String: Double] = [:]
+  static let lock = NSLock()
   static let enabled = ProcessInfo.processInfo.environment["VNMINE_INDEX_TIMINGS"] != nil
 
   static func now() -> Double {
@@ -17,12 +19,16 @@ enum PhaseClock {
   static func add(_ phase: String, _ t: inout Double) {
     guard enabled else { return }
     let n = now()
+    lock.lock()
     totals[phase, default: 0] += n - t
+    lock.unlock()
     t = n
   }
 
   static func report() {
     guard enabled else { return }
+    lock.lock()
+    defer { lock.unlock() }
     let line = totals.sorted { $0.value > $1.value }.map { "\($0.key) \(String(format: "%.2f", $0.value)) s" }
     FileHandle.standardError.write(Data(("index timings: " + line.joined(separator: ", ") + "\n").utf8))
   }
