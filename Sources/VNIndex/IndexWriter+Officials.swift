@@ -32,7 +32,7 @@ extension IndexWriter {
     let rankInfo = rankInfo(doc.entities)
     var unitNames: [String: String] = [:]
     for e in doc.entities where e.kind == .unit {
-      if let c = e.canonical, !c.isEmpty { unitNames[folder.key(e.text)] = c }
+      if let c = e.canonical, !c.isEmpty { unitNames[foldKey(e.text)] = c }
     }
     var taken: Set<Int64> = []
     for record in records {
@@ -62,7 +62,7 @@ extension IndexWriter {
     var info: [String: (order: Int?, force: String?)] = [:]
     for e in entities where e.kind == .rank {
       let order = e.intAttribute("order"), force = e.stringAttribute("force")
-      for k in [folder.key(e.text), e.canonical.map(folder.key)].compactMap({ $0 }) where order != nil || force != nil {
+      for k in [foldKey(e.text), e.canonical.map(foldKey)].compactMap({ $0 }) where order != nil || force != nil {
         info[k] = (order, force)
       }
     }
@@ -74,25 +74,25 @@ extension IndexWriter {
   func makeClaim(_ r: OfficialRecord, rankInfo: [String: (order: Int?, force: String?)],
                  unitNames: [String: String] = [:]) -> OfficialClaim {
     let name = String(r.name.trimmingSpaces())
-    var claim = OfficialClaim(name: name, nameKey: folder.key(name), rank: nil, rankOrder: nil, force: nil,
+    var claim = OfficialClaim(name: name, nameKey: foldKey(name), rank: nil, rankOrder: nil, force: nil,
                               titles: r.titles.filter { !$0.isEmpty },
                               units: r.units.filter { !$0.isEmpty }.map { u in
-                                let k = folder.key(u)
+                                let k = foldKey(u)
                                 return unitNames[k] ?? gazetteer.units[k]?.canonical ?? u
                               },
                               mentionIDs: r.mentions)
     var forces: Set<String> = []
     if let rank = r.rank, !rank.isEmpty {
-      let k = folder.key(rank)
+      let k = foldKey(rank)
       let g = gazetteer.ranks[k]
       claim.rank = g?.canonical ?? rank
       claim.rankOrder = rankInfo[k]?.order ?? g?.order
       if let f = Self.forceName(rankInfo[k]?.force ?? g?.force) { forces.insert(f) }
     }
     for u in claim.units {
-      let k = folder.key(u)
+      let k = foldKey(u)
       let g = gazetteer.units[k]
-      let texts = [k, g.map { folder.key($0.canonical) }, g?.parent.map(folder.key)].compactMap { $0 }
+      let texts = [k, g.map { foldKey($0.canonical) }, g?.parent.map(foldKey)].compactMap { $0 }
       if texts.contains(where: { t in Self.policeMarkers.contains { t.contains($0) } }) { forces.insert("police") }
       if texts.contains(where: { t in Self.militaryMarkers.contains { t.contains($0) } }) { forces.insert("military") }
     }
@@ -114,7 +114,7 @@ extension IndexWriter {
     let candidates = try db.query("SELECT id, mentions FROM officials WHERE name_key = ? ORDER BY id",
                                   [.text(claim.nameKey)]) { ($0.int(0), $0.int(1)) }
     var best: (id: Int64, score: Int64)?
-    let keySet = Set(([claim.rank].compactMap { $0 } + claim.titles + claim.units).map(folder.key))
+    let keySet = Set(([claim.rank].compactMap { $0 } + claim.titles + claim.units).map(foldKey))
     let other = claim.force.map { $0 == "police" ? "military" : "police" }
     let claimKeys = keySet.sorted()
     let placeholders = Array(repeating: "?", count: claimKeys.count).joined(separator: ", ")
@@ -148,7 +148,7 @@ extension IndexWriter {
       try db.run("""
         INSERT INTO official_facts(official, doc, date, fact, value, value_key, rank_order, force)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        """, [.int(official), .int(ctx.row), .opt(ctx.doc.date), .text(fact), .text(value), .text(folder.key(value)),
+        """, [.int(official), .int(ctx.row), .opt(ctx.doc.date), .text(fact), .text(value), .text(foldKey(value)),
               .opt(order), .opt(claim.force)])
     }
   }

@@ -31,6 +31,14 @@ public final class IndexWriter {
   /// Deferred refreshes happen at the end of the batch that ends this many seconds after the last refresh.
   public var refreshInterval: Double
   var lastRefresh = IndexWriter.monotonicSeconds()
+  /// Search keys of strings folded so far (names and surfaces repeat across documents).
+  private var foldCache: [String: String] = [:]
+  /// `units.name_key` → id of units seen by this writer; dropped when a refresh may have deleted units,
+  /// after a rollback, and when another connection wrote to the database.
+  var unitIDs: [String: Int64] = [:]
+  private var dataVersion: Int64 = -1
+  /// During a large refresh: the sorted folded surfaces of every stale unit and directive.
+  var prefetchedKeys: [EntityRef: [String]]?
 
   /// Opens or creates the index at `path`, refreshing entities a crashed run left stale.
   ///
@@ -44,6 +52,8 @@ public final class IndexWriter {
     try db.execute("PRAGMA synchronous = NORMAL")
     try db.execute("PRAGMA cache_size = -65536")
     try db.execute("PRAGMA temp_store = MEMORY")
+    // Checkpoint the WAL into the database every 64 MiB rather than every 4 MiB (each checkpoint syncs).
+    try db.execute("PRAGMA wal_autocheckpoint = 16384")
     try IndexSchema.prepare(db, create: true)
     try refresh()
   }
@@ -58,6 +68,7 @@ public final class IndexWriter {
     try db.execute("BEGIN IMMEDIATE")
     do {
       var t = PhaseClock.now()
+      try checkDataVersion()
       touched.removeAll(keepingCapacity: true)
       for d in documents { characters += try replace(d) }
       PhaseClock.add("replace", &t)
@@ -71,6 +82,7 @@ public final class IndexWriter {
       PhaseClock.add("commit", &t)
     } catch {
       try? db.execute("ROLLBACK")
+      unitIDs.removeAll()
       throw error
     }
     return characters
@@ -99,6 +111,21 @@ public final class IndexWriter {
     var ts = timespec()
     clock_gettime(CLOCK_MONOTONIC, &ts)
     return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+  }
+
+  /// `folder.key(s)`, cached.
+  func foldKey(_ s: String) -> String {
+    if let k = foldCache[s] { return k }
+    if foldCache.count >= 500_000 { foldCache.removeAll(keepingCapacity: true) }
+    let k = folder.key(s)
+    foldCache[s] = k
+    return k
+  }
+
+  /// Drops the caches of database rows when another connection committed since the last check.
+  private func checkDataVersion() throws(IndexError) {
+    let v = try db.scalar("PRAGMA data_version") ?? 0
+    if v != dataVersion { unitIDs.removeAll(); dataVersion = v }
   }
 
   /// Row counts of the main tables.
@@ -139,7 +166,7 @@ public final class IndexWriter {
         INSERT INTO mentions(doc, eid, label, span_start, span_end, surface, key, canonical, kind, entity)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """, [.int(docRow), .text(e.id), .text(e.kind.rawValue), .int(e.start), .int(e.end), .text(e.text),
-              .text(folder.key(e.text)), .opt(e.canonical), .opt(ref?.kind.rawValue), ref.map { .int($0.id) } ?? .null])
+              .text(foldKey(e.text)), .opt(e.canonical), .opt(ref?.kind.rawValue), ref.map { .int($0.id) } ?? .null])
     }
     for (ref, a) in context.appearances {
       try db.run("""

@@ -29,7 +29,7 @@ enum PhaseClock {
     guard enabled else { return }
     lock.lock()
     defer { lock.unlock() }
-    let line = totals.sorted { $0.value > $1.value }.map { "\($0.key) \(String(format: "%.2f", $0.value)) s" }
-    FileHandle.standardError.write(Data(("index timings: " + line.joined(separator: ", ") + "\n").utf8))
+    let lines = totals.sorted { $0.value > $1.value }.map { "  \(String(format: "%6.2f", $0.value)) s  \($0.key)" }
+    FileHandle.standardError.write(Data(("index timings:\n" + lines.joined(separator: "\n") + "\n").utf8))
   }
 }

@@ -67,18 +67,22 @@ final class SQLiteConnection {
 
   /// Runs `sql` with `arguments` and returns the rows via `row`.
   func query<T>(_ sql: String, _ arguments: [SQLValue] = [], row: (SQLiteStatement) -> T) throws(IndexError) -> [T] {
+    var t = PhaseClock.now()
     let s = try statement(sql)
     try s.bind(arguments)
     var out: [T] = []
     while try s.step() { out.append(row(s)) }
+    PhaseClock.add("sql " + sql.prefix(60).split(whereSeparator: \.isWhitespace).joined(separator: " "), &t)
     return out
   }
 
   /// Runs `sql` with `arguments`, ignoring rows.
   func run(_ sql: String, _ arguments: [SQLValue] = []) throws(IndexError) {
+    var t = PhaseClock.now()
     let s = try statement(sql)
     try s.bind(arguments)
     while try s.step() {}
+    PhaseClock.add("sql " + sql.prefix(60).split(whereSeparator: \.isWhitespace).joined(separator: " "), &t)
   }
 
   /// The first column of the first row, as an integer.
