@@ -72,7 +72,7 @@ final class SQLiteConnection {
     try s.bind(arguments)
     var out: [T] = []
     while try s.step() { out.append(row(s)) }
-    PhaseClock.add("sql " + sql.prefix(60).split(whereSeparator: \.isWhitespace).joined(separator: " "), &t)
+    if PhaseClock.enabled { PhaseClock.add("sql " + sql.prefix(60).split(whereSeparator: \.isWhitespace).joined(separator: " "), &t) }
     return out
   }
 
@@ -82,7 +82,7 @@ final class SQLiteConnection {
     let s = try statement(sql)
     try s.bind(arguments)
     while try s.step() {}
-    PhaseClock.add("sql " + sql.prefix(60).split(whereSeparator: \.isWhitespace).joined(separator: " "), &t)
+    if PhaseClock.enabled { PhaseClock.add("sql " + sql.prefix(60).split(whereSeparator: \.isWhitespace).joined(separator: " "), &t) }
   }
 
   /// The first column of the first row, as an integer.
