@@ -49,9 +49,9 @@ extension IndexWriter {
         if let e = byID[m], e.kind == .official { ctx.link(e, to: ref, name: claim.name); linked = true }
       }
       if !linked {
-        let span = Self.find(claim.name, in: ctx.scalars) ?? (0, 0)
+        let span = ctx.text.find(claim.name) ?? (0, 0)
         ctx.appearances[ref] = .init(name: claim.name, mentions: max(1, record.mentions.count),
-                                     snippet: Snippet.around(ctx.scalars, start: span.0, end: span.1))
+                                     snippet: Snippet.around(ctx.text, start: span.0, end: span.1))
       }
       touched.insert(ref)
     }
@@ -93,11 +93,24 @@ extension IndexWriter {
       let k = foldKey(u)
       let g = gazetteer.units[k]
       let texts = [k, g.map { foldKey($0.canonical) }, g?.parent.map(foldKey)].compactMap { $0 }
-      if texts.contains(where: { t in Self.policeMarkers.contains { t.contains($0) } }) { forces.insert("police") }
-      if texts.contains(where: { t in Self.militaryMarkers.contains { t.contains($0) } }) { forces.insert("military") }
+      if texts.contains(where: { t in Self.policeMarkers.contains { Self.contains(t, $0) } }) { forces.insert("police") }
+      if texts.contains(where: { t in Self.militaryMarkers.contains { Self.contains(t, $0) } }) { forces.insert("military") }
     }
     claim.force = forces.count == 1 ? forces.first : nil
     return claim
+  }
+
+  /// Whether `text` contains `part` (UTF-8 bytes; the markers are ASCII search keys).
+  static func contains(_ text: String, _ part: String) -> Bool {
+    let t = text.utf8, p = Array(part.utf8)
+    guard let first = p.first, t.count >= p.count else { return p.isEmpty }
+    var i = t.startIndex
+    let last = t.index(t.endIndex, offsetBy: -p.count)
+    while i <= last {
+      if t[i] == first && t[i...].starts(with: p) { return true }
+      i = t.index(after: i)
+    }
+    return false
   }
 
   /// `army`/`navy` → military, `police` → police, `any`/nil → nil.
@@ -153,15 +166,6 @@ extension IndexWriter {
     }
   }
 
-  /// The first occurrence of `name` in the text (code points), for a snippet when no mention is linked.
-  static func find(_ name: String, in text: [Unicode.Scalar]) -> (Int, Int)? {
-    let needle = Array(name.unicodeScalars)
-    guard !needle.isEmpty, needle.count <= text.count else { return nil }
-    for i in 0...(text.count - needle.count) where text[i] == needle[0] {
-      if Array(text[i..<(i + needle.count)]) == needle { return (i, i + needle.count) }
-    }
-    return nil
-  }
 }
 
 /// Officials records rebuilt from OFFICIAL entities, for lines written without an `officials` array.

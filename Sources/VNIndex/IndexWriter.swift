@@ -145,13 +145,13 @@ public final class IndexWriter {
 
   private func replace(_ doc: IndexedDocument) throws(IndexError) -> Int {
     try delete(docID: doc.id)
-    let scalars = Self.scalars(doc.text)
+    let text = UTF8Text(doc.text)
     try db.run("""
       INSERT INTO documents(doc_id, source, line, title, date, url, chars) VALUES (?, ?, ?, ?, ?, ?, ?)
       """, [.text(doc.id), .opt(doc.source), .opt(doc.line), .opt(doc.title), .opt(doc.date), .opt(doc.url),
-            .int(scalars.count)])
+            .int(text.count)])
     let docRow = db.lastInsertRowID
-    var context = DocumentContext(doc: doc, row: docRow, scalars: scalars)
+    var context = DocumentContext(doc: doc, row: docRow, text: text)
     try resolveOfficials(&context)
     for e in doc.entities {
       switch e.kind {
@@ -178,20 +178,7 @@ public final class IndexWriter {
       }
       touched.insert(ref)
     }
-    return scalars.count
-  }
-
-  /// The text's code points (offsets and snippets index them), decoded straight from UTF-8.
-  static func scalars(_ text: String) -> [Unicode.Scalar] {
-    var out: [Unicode.Scalar] = []
-    var text = text
-    text.withUTF8 { buf in
-      out.reserveCapacity(buf.count)
-      var it = buf.makeIterator()
-      var decoder = UTF8()
-      while case .scalarValue(let s) = decoder.decode(&it) { out.append(s) }
-    }
-    return out
+    return text.count
   }
 
   /// Deletes every row a document contributed; its entities become stale.
@@ -229,13 +216,14 @@ struct DocumentContext {
 
   let doc: IndexedDocument
   let row: Int64
-  let scalars: [Unicode.Scalar]
+  /// The document text, for snippets.
+  let text: UTF8Text
   /// Entity id (`e12`) → resolved row.
   var resolved: [String: EntityRef] = [:]
   var appearances: [EntityRef: Appearance] = [:]
 
-  init(doc: IndexedDocument, row: Int64, scalars: [Unicode.Scalar]) {
-    self.doc = doc; self.row = row; self.scalars = scalars
+  init(doc: IndexedDocument, row: Int64, text: UTF8Text) {
+    self.doc = doc; self.row = row; self.text = text
   }
 
   /// Records that `entity` names `ref`; the first mention in the document gives the snippet.
@@ -245,7 +233,7 @@ struct DocumentContext {
       appearances[ref]!.mentions += 1
     } else {
       appearances[ref] = Appearance(name: name ?? entity.canonical ?? entity.text, mentions: 1,
-                                    snippet: Snippet.around(scalars, start: entity.start, end: entity.end))
+                                    snippet: Snippet.around(text, start: entity.start, end: entity.end))
     }
   }
 }
