@@ -145,7 +145,7 @@ public final class IndexWriter {
 
   private func replace(_ doc: IndexedDocument) throws(IndexError) -> Int {
     try delete(docID: doc.id)
-    let text = UTF8Text(doc.text)
+    let text = doc.content
     try db.run("""
       INSERT INTO documents(doc_id, source, line, title, date, url, chars) VALUES (?, ?, ?, ?, ?, ?, ?)
       """, [.text(doc.id), .opt(doc.source), .opt(doc.line), .opt(doc.title), .opt(doc.date), .opt(doc.url),

@@ -2,7 +2,7 @@
 ///
 /// One pass counts the scalars and notes the byte offset of every 64th, so finding a scalar's byte offset
 /// walks at most 63 scalars; no array of scalars is built.
-struct UTF8Text {
+struct UTF8Text: Sendable {
   let bytes: [UInt8]
   /// Unicode scalars in the text.
   let count: Int
@@ -11,18 +11,112 @@ struct UTF8Text {
   private static let stride = 64
 
   init(_ text: String) {
-    bytes = Array(text.utf8)
+    self.init(validUTF8: Array(text.utf8))!
+  }
+
+  /// The text of `bytes`, nil when they are not valid UTF-8.
+  init?(validUTF8 bytes: [UInt8]) {
     var marks: [Int32] = []
     marks.reserveCapacity(bytes.count / Self.stride + 1)
     var n = 0
-    bytes.withUnsafeBufferPointer { b in
-      for i in 0..<b.count where b[i] & 0xC0 != 0x80 {
-        if n & (Self.stride - 1) == 0 { marks.append(Int32(i)) }
+    let valid = bytes.withUnsafeBufferPointer { p -> Bool in
+      let end = p.count
+      var i = 0
+      @inline(__always) func cont(_ k: Int) -> Bool { k < end && p[k] & 0xC0 == 0x80 }
+      while i < end {
+        if n & (Self.stride - 1) == 0 { marks.append(Int32(truncatingIfNeeded: i)) }
         n += 1
+        let c = p[i]
+        if c < 0x80 { i += 1; continue }
+        if c < 0xC2 { return false }
+        if c < 0xE0 {
+          guard cont(i + 1) else { return false }
+          i += 2
+        } else if c < 0xF0 {
+          guard cont(i + 1), cont(i + 2) else { return false }
+          let c1 = p[i + 1]
+          if (c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) { return false }
+          i += 3
+        } else if c < 0xF5 {
+          guard cont(i + 1), cont(i + 2), cont(i + 3) else { return false }
+          let c1 = p[i + 1]
+          if (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F) { return false }
+          i += 4
+        } else {
+          return false
+        }
       }
+      return true
     }
-    count = n
+    guard valid else { return nil }
+    self.bytes = bytes
+    self.count = n
     self.marks = marks
+  }
+
+  /// The string value of a JSON string token starting at `i` (its opening quote), escapes decoded, as the
+  /// vnmine JSON parser decodes it (invalid UTF-8 repaired with U+FFFD); `i` ends after the closing quote.
+  /// Nil for a malformed string (unterminated, a raw control character, a bad escape).
+  static func decodeJSONString(_ b: UnsafeBufferPointer<UInt8>, at i: inout Int) -> UTF8Text? {
+    guard i < b.count, b[i] == 0x22 else { return nil }
+    var j = i + 1
+    var failed = false
+    let out = [UInt8](unsafeUninitializedCapacity: b.count - j) { buf, written in
+      var o = 0
+      func hex4() -> UInt32? {
+        guard j + 4 <= b.count else { return nil }
+        var v: UInt32 = 0
+        for k in 0..<4 {
+          let c = b[j + k]
+          let h: UInt32
+          switch c {
+          case 0x30...0x39: h = UInt32(c - 0x30)
+          case 0x41...0x46: h = UInt32(c - 0x37)
+          case 0x61...0x66: h = UInt32(c - 0x57)
+          default: return nil
+          }
+          v = v << 4 | h
+        }
+        j += 4
+        return v
+      }
+      while true {
+        guard j < b.count else { failed = true; break }
+        let c = b[j]
+        if c == 0x22 { j += 1; break }
+        if c < 0x20 { failed = true; break }
+        if c != 0x5C { buf[o] = c; o += 1; j += 1; continue }
+        j += 1
+        guard j < b.count else { failed = true; break }
+        let e = b[j]
+        j += 1
+        var v: UInt32 = 0
+        switch e {
+        case 0x22, 0x5C, 0x2F: v = UInt32(e)
+        case 0x62: v = 0x08
+        case 0x66: v = 0x0C
+        case 0x6E: v = 0x0A
+        case 0x72: v = 0x0D
+        case 0x74: v = 0x09
+        case 0x75:
+          guard let u = hex4() else { failed = true; break }
+          v = u
+          if v >= 0xD800 && v < 0xDC00, j + 6 <= b.count, b[j] == 0x5C, b[j + 1] == 0x75 {
+            let save = j
+            j += 2
+            if let lo = hex4(), lo >= 0xDC00 && lo < 0xE000 { v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00) } else { j = save }
+          }
+        default: failed = true
+        }
+        if failed { break }
+        // An escape never yields more bytes than it took (`\uXXXX` → at most 3, a pair → 4).
+        for u in UTF8.encode(Unicode.Scalar(v) ?? "\u{FFFD}")! { buf[o] = u; o += 1 }
+      }
+      written = o
+    }
+    guard !failed else { return nil }
+    i = j
+    return UTF8Text(validUTF8: out) ?? UTF8Text(String(decoding: out, as: UTF8.self))
   }
 
   /// The byte offset where scalar `k` starts (`bytes.count` for `k >= count`; 0 for `k <= 0`).
