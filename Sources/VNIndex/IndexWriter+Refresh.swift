@@ -9,7 +9,9 @@ extension IndexWriter {
     }.compactMap { $0 }
     // Many stale entities (the end of a long run): one scan of the mentions finds every unit's and
     // directive's surfaces, instead of one join per entity.
+    var t = PhaseClock.now()
     prefetchedKeys = refs.count >= 1000 ? try allEntityKeys(Set(refs)) : nil
+    PhaseClock.add("refresh: prefetch keys", &t)
     defer { prefetchedKeys = nil }
     for ref in refs.sorted(by: { ($0.kind.code, $0.id) < ($1.kind.code, $1.id) }) { try refresh(ref) }
     try db.run("DELETE FROM stale")
@@ -31,6 +33,8 @@ extension IndexWriter {
     }
     try db.run("UPDATE \(ref.kind.table) SET documents = ?, mentions = ?, first_seen = ?, last_seen = ? WHERE id = ?",
                [.int(agg.0), .int(agg.1), .opt(agg.2), .opt(agg.3), .int(ref.id)])
+    var t = PhaseClock.now()
+    defer { PhaseClock.add("refresh: row, snippet, search insert", &t) }
     let row: SearchRow
     switch ref.kind {
     case .official: row = try officialRow(ref.id)
@@ -43,7 +47,7 @@ extension IndexWriter {
     try db.run("""
       INSERT INTO search(rowid, kind, ref, weight, name, aliases, facts, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       """, [.int(rowid), .text(ref.kind.rawValue), .int(ref.id), .double(log(1 + Double(agg.1))),
-            .text(foldKey(row.name)), .text(fold(row.aliases)), .text(fold(row.facts)), .text(foldKey(context))])
+            .text(foldKey(row.name)), .text(fold(row.aliases)), .text(fold(row.facts)), .text(folder.key(context))])
   }
 
   /// The folded surfaces of the mentions of the units and directives in `refs`, distinct and sorted.
