@@ -54,38 +54,74 @@ struct UTF8Text: Sendable {
     self.marks = marks
   }
 
+  private init(bytes: [UInt8], count: Int, marks: [Int32]) {
+    self.bytes = bytes; self.count = count; self.marks = marks
+  }
+
+  /// The length of the valid UTF-8 sequence of a non-ASCII lead byte at `i`, 0 when invalid.
+  @inline(__always)
+  private static func sequenceLength(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+    let c = b[i], end = b.count
+    @inline(__always) func cont(_ k: Int) -> Bool { k < end && b[k] & 0xC0 == 0x80 }
+    if c < 0xC2 { return 0 }
+    if c < 0xE0 { return cont(i + 1) ? 2 : 0 }
+    if c < 0xF0 {
+      guard cont(i + 1), cont(i + 2) else { return 0 }
+      let c1 = b[i + 1]
+      return (c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) ? 0 : 3
+    }
+    if c < 0xF5 {
+      guard cont(i + 1), cont(i + 2), cont(i + 3) else { return 0 }
+      let c1 = b[i + 1]
+      return (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F) ? 0 : 4
+    }
+    return 0
+  }
+
+  private static func hex4(_ b: UnsafeBufferPointer<UInt8>, _ j: Int) -> UInt32? {
+    guard j + 4 <= b.count else { return nil }
+    var v: UInt32 = 0
+    for k in 0..<4 {
+      let c = b[j + k]
+      let h: UInt32
+      switch c {
+      case 0x30...0x39: h = UInt32(c - 0x30)
+      case 0x41...0x46: h = UInt32(c - 0x37)
+      case 0x61...0x66: h = UInt32(c - 0x57)
+      default: return nil
+      }
+      v = v << 4 | h
+    }
+    return v
+  }
+
   /// The string value of a JSON string token starting at `i` (its opening quote), escapes decoded, as the
   /// vnmine JSON parser decodes it (invalid UTF-8 repaired with U+FFFD); `i` ends after the closing quote.
-  /// Nil for a malformed string (unterminated, a raw control character, a bad escape).
+  /// Nil for a malformed string (unterminated, a raw control character, a bad escape). Validating and
+  /// counting scalars happen in the same pass as the copy.
   static func decodeJSONString(_ b: UnsafeBufferPointer<UInt8>, at i: inout Int) -> UTF8Text? {
     guard i < b.count, b[i] == 0x22 else { return nil }
     var j = i + 1
-    var failed = false
+    var failed = false, repair = false
+    var n = 0
+    var marks: [Int32] = []
+    marks.reserveCapacity((b.count - j) / stride + 1)
     let out = [UInt8](unsafeUninitializedCapacity: b.count - j) { buf, written in
       var o = 0
-      func hex4() -> UInt32? {
-        guard j + 4 <= b.count else { return nil }
-        var v: UInt32 = 0
-        for k in 0..<4 {
-          let c = b[j + k]
-          let h: UInt32
-          switch c {
-          case 0x30...0x39: h = UInt32(c - 0x30)
-          case 0x41...0x46: h = UInt32(c - 0x37)
-          case 0x61...0x66: h = UInt32(c - 0x57)
-          default: return nil
-          }
-          v = v << 4 | h
-        }
-        j += 4
-        return v
-      }
       while true {
         guard j < b.count else { failed = true; break }
         let c = b[j]
+        if n & (stride - 1) == 0 && (c != 0x22) { marks.append(Int32(truncatingIfNeeded: o)) }
+        if c >= 0x80 {
+          var len = sequenceLength(b, j)
+          if len == 0 { repair = true; len = 1 }
+          for k in 0..<len { buf[o + k] = b[j + k] }
+          o += len; j += len; n += 1
+          continue
+        }
         if c == 0x22 { j += 1; break }
         if c < 0x20 { failed = true; break }
-        if c != 0x5C { buf[o] = c; o += 1; j += 1; continue }
+        if c != 0x5C { buf[o] = c; o += 1; j += 1; n += 1; continue }
         j += 1
         guard j < b.count else { failed = true; break }
         let e = b[j]
@@ -99,24 +135,28 @@ struct UTF8Text: Sendable {
         case 0x72: v = 0x0D
         case 0x74: v = 0x09
         case 0x75:
-          guard let u = hex4() else { failed = true; break }
+          guard let u = hex4(b, j) else { failed = true; break }
+          j += 4
           v = u
           if v >= 0xD800 && v < 0xDC00, j + 6 <= b.count, b[j] == 0x5C, b[j + 1] == 0x75 {
-            let save = j
-            j += 2
-            if let lo = hex4(), lo >= 0xDC00 && lo < 0xE000 { v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00) } else { j = save }
+            if let lo = hex4(b, j + 2), lo >= 0xDC00 && lo < 0xE000 {
+              v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00)
+              j += 6
+            }
           }
         default: failed = true
         }
         if failed { break }
         // An escape never yields more bytes than it took (`\uXXXX` → at most 3, a pair → 4).
         for u in UTF8.encode(Unicode.Scalar(v) ?? "\u{FFFD}")! { buf[o] = u; o += 1 }
+        n += 1
       }
       written = o
     }
     guard !failed else { return nil }
     i = j
-    return UTF8Text(validUTF8: out) ?? UTF8Text(String(decoding: out, as: UTF8.self))
+    if repair { return UTF8Text(String(decoding: out, as: UTF8.self)) }
+    return UTF8Text(bytes: out, count: n, marks: marks)
   }
 
   /// The byte offset where scalar `k` starts (`bytes.count` for `k >= count`; 0 for `k <= 0`).
