@@ -16,6 +16,7 @@ extension IndexWriter {
     for ref in refs.sorted(by: { ($0.kind.code, $0.id) < ($1.kind.code, $1.id) }) { try refresh(ref) }
     try db.run("DELETE FROM stale")
     unitIDs.removeAll()
+    markedStale.removeAll()
     lastRefresh = Self.monotonicSeconds()
   }
 

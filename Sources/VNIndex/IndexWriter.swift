@@ -36,6 +36,8 @@ public final class IndexWriter {
   /// `units.name_key` → id of units seen by this writer; dropped when a refresh may have deleted units,
   /// after a rollback, and when another connection wrote to the database.
   var unitIDs: [String: Int64] = [:]
+  /// Entities this writer listed in `stale` since its last refresh (dropped like `unitIDs`).
+  var markedStale: Set<EntityRef> = []
   private var dataVersion: Int64 = -1
   /// During a large refresh: the sorted folded surfaces of every stale unit and directive.
   var prefetchedKeys: [EntityRef: [String]]?
@@ -72,7 +74,7 @@ public final class IndexWriter {
       touched.removeAll(keepingCapacity: true)
       for d in documents { characters += try replace(d) }
       PhaseClock.add("replace", &t)
-      for ref in touched {
+      for ref in touched where markedStale.insert(ref).inserted {
         try db.run("INSERT OR IGNORE INTO stale(kind, entity) VALUES (?, ?)", [.text(ref.kind.rawValue), .int(ref.id)])
       }
       touched.removeAll(keepingCapacity: true)
@@ -83,6 +85,7 @@ public final class IndexWriter {
     } catch {
       try? db.execute("ROLLBACK")
       unitIDs.removeAll()
+      markedStale.removeAll()
       throw error
     }
     return characters
@@ -125,7 +128,7 @@ public final class IndexWriter {
   /// Drops the caches of database rows when another connection committed since the last check.
   private func checkDataVersion() throws(IndexError) {
     let v = try db.scalar("PRAGMA data_version") ?? 0
-    if v != dataVersion { unitIDs.removeAll(); dataVersion = v }
+    if v != dataVersion { unitIDs.removeAll(); markedStale.removeAll(); dataVersion = v }
   }
 
   /// Row counts of the main tables.
