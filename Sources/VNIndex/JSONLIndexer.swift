@@ -57,12 +57,19 @@ public final class JSONLIndexer {
       case .document(let d):
         report.documents += 1
         batch.append(d)
-        if batch.count >= batchSize { try flush() }
+        if batch.count >= batchSize {
+          do { try flush() } catch {
+            try? writer.refresh()
+            throw error
+          }
+        }
       case .errorRecord:
         report.errorRecords += 1
       case .failure(let e):
         report.failures.append(e)
       case .fatal(let e):
+        // The batches committed so far stay; make their entities current before giving up.
+        try? writer.refresh()
         throw e
       case .end:
         try flush()

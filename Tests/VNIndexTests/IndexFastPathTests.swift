@@ -124,6 +124,18 @@ struct IndexFastPathTests {
     #expect(try IndexReader(path: path).officials(matching: "nguyen van thanh").profiles.map(\.mentions)
               == IndexReader(path: clean.path).officials(matching: "nguyen van thanh").profiles.map(\.mentions))
   }
+
+  @Test("a run stopped by an unreadable file leaves its committed batches refreshed and searchable")
+  func failedRunRefreshes() throws {
+    let path = IndexFixtures.databasePath()
+    let writer = try IndexWriter(path: path, gazetteer: IndexFixtures.gazetteer)
+    #expect(throws: IndexError.unreadableInput(path: path + ".missing.jsonl", message: "no such file")) {
+      try JSONLIndexer(writer: writer, batchSize: 1).index(paths: [IndexFixtures.seed, path + ".missing.jsonl"])
+    }
+    let reader = try IndexReader(path: path)
+    #expect(try reader.counts().documents == 1)
+    #expect(try reader.search("nguyen van thanh", limit: 5).first?.name == "Nguyễn Văn Thành")
+  }
 }
 
 private extension Array where Element == UInt8 {
