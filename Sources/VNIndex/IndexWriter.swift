@@ -36,6 +36,10 @@ public final class IndexWriter {
   /// `units.name_key` → id of units seen by this writer; dropped when a refresh may have deleted units,
   /// after a rollback, and when another connection wrote to the database.
   var unitIDs: [String: Int64] = [:]
+  /// When the database had no documents at the last check: the document ids this writer added since
+  /// (a new id needs no lookup for an older copy to delete). Nil otherwise, and after any doubt (a
+  /// rollback, another connection's write).
+  private var addedSinceEmpty: Set<String>?
   /// Entities this writer listed in `stale` since its last refresh (dropped like `unitIDs`).
   var markedStale: Set<EntityRef> = []
   private var dataVersion: Int64 = -1
@@ -86,6 +90,7 @@ public final class IndexWriter {
       try? db.execute("ROLLBACK")
       unitIDs.removeAll()
       markedStale.removeAll()
+      addedSinceEmpty = nil
       throw error
     }
     return characters
@@ -128,7 +133,10 @@ public final class IndexWriter {
   /// Drops the caches of database rows when another connection committed since the last check.
   private func checkDataVersion() throws(IndexError) {
     let v = try db.scalar("PRAGMA data_version") ?? 0
-    if v != dataVersion { unitIDs.removeAll(); markedStale.removeAll(); dataVersion = v }
+    if v != dataVersion {
+      unitIDs.removeAll(); markedStale.removeAll(); dataVersion = v
+      addedSinceEmpty = try db.scalar("SELECT 1 FROM documents LIMIT 1") == nil ? [] : nil
+    }
   }
 
   /// Row counts of the main tables.
@@ -186,6 +194,11 @@ public final class IndexWriter {
 
   /// Deletes every row a document contributed; its entities become stale.
   private func delete(docID: String) throws(IndexError) {
+    // Into a database that had no documents when this writer checked, only ids it added itself can exist.
+    if addedSinceEmpty != nil {
+      if addedSinceEmpty!.insert(docID).inserted { return }
+      addedSinceEmpty = nil
+    }
     guard let row = try db.scalar("SELECT id FROM documents WHERE doc_id = ?", [.text(docID)]) else { return }
     let refs = try db.query("SELECT kind, entity, mentions FROM appearances WHERE doc = ?", [.int(row)]) { s in
       IndexedKind(rawValue: s.text(0)).map { (EntityRef(kind: $0, id: s.int(1)), s.int(2)) }
