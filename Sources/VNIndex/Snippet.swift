@@ -101,24 +101,14 @@ struct UTF8Text: Sendable {
   /// counting scalars happen in the same pass as the copy.
   static func decodeJSONString(_ b: UnsafeBufferPointer<UInt8>, at i: inout Int) -> UTF8Text? {
     guard i < b.count, b[i] == 0x22 else { return nil }
-    var jOut = i + 1
+    var j = i + 1
     var failed = false, repair = false
-    var nOut = 0
-    var marksOut: [Int32] = []
-    let out = [UInt8](unsafeUninitializedCapacity: b.count - jOut) { buf, written in
-      // Locals, not the captured variables, in the loop (they stay in registers).
-      var j = jOut, n = 0, o = 0
-      var marks: [Int32] = []
-      marks.reserveCapacity((b.count - j) / stride + 1)
-      defer { jOut = j; nOut = n; marksOut = marks; written = o }
+    var n = 0
+    var marks: [Int32] = []
+    marks.reserveCapacity((b.count - j) / stride + 1)
+    let out = [UInt8](unsafeUninitializedCapacity: b.count - j) { buf, written in
+      var o = 0
       while true {
-        // A run of plain ASCII (no quote, backslash or control character): copied byte by byte.
-        while j < b.count {
-          let c = b[j]
-          guard c >= 0x20 && c < 0x80 && c != 0x22 && c != 0x5C else { break }
-          if n & (stride - 1) == 0 { marks.append(Int32(truncatingIfNeeded: o)) }
-          buf[o] = c; o += 1; j += 1; n += 1
-        }
         guard j < b.count else { failed = true; break }
         let c = b[j]
         if n & (stride - 1) == 0 && (c != 0x22) { marks.append(Int32(truncatingIfNeeded: o)) }
@@ -161,11 +151,12 @@ struct UTF8Text: Sendable {
         for u in UTF8.encode(Unicode.Scalar(v) ?? "\u{FFFD}")! { buf[o] = u; o += 1 }
         n += 1
       }
+      written = o
     }
     guard !failed else { return nil }
-    i = jOut
+    i = j
     if repair { return UTF8Text(String(decoding: out, as: UTF8.self)) }
-    return UTF8Text(bytes: out, count: nOut, marks: marksOut)
+    return UTF8Text(bytes: out, count: n, marks: marks)
   }
 
   /// The byte offset where scalar `k` starts (`bytes.count` for `k >= count`; 0 for `k <= 0`).
