@@ -130,7 +130,7 @@ final class RecordQueue: @unchecked Sendable {
   }
 
   /// At most this many bytes of input lines are decoded ahead of the writer (and at least one line).
-  static let maxBytes = 64 << 20
+  static let maxBytes = 16 << 20
 
   private let condition = NSCondition()
   private var items: [(item: Item, lines: Int, bytes: Int)] = []
