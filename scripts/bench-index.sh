@@ -9,6 +9,7 @@
 # Usage: scripts/bench-index.sh [ARCHIVE.jsonl.gz]   (default ../shared/data/baomoi-news/baomoi.jsonl.gz)
 #   BENCH_DIR=/tmp/vnmine-bench-index  where the databases and the saved extract go (removed first)
 #   BENCH_LIMIT=N                      only the first N articles (quick runs)
+#   BENCH_BIN=PATH                     use this vnmine binary instead of building one (before/after comparisons)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ARCHIVE="${1:-../shared/data/baomoi-news/baomoi.jsonl.gz}"
@@ -16,8 +17,12 @@ DIR="${BENCH_DIR:-/tmp/vnmine-bench-index}"
 [ -f "$ARCHIVE" ] || { echo "bench-index: $ARCHIVE not found (needs ../shared)" >&2; exit 1; }
 rm -rf "$DIR" && mkdir -p "$DIR"
 
-swift build -c release --product vnmine >&2
-BIN="$(swift build -c release --show-bin-path)/vnmine"
+if [ -n "${BENCH_BIN:-}" ]; then
+  BIN="$BENCH_BIN"
+else
+  swift build -c release --product vnmine >&2
+  BIN="$(swift build -c release --show-bin-path)/vnmine"
+fi
 INPUT="$ARCHIVE"
 if [ -n "${BENCH_LIMIT:-}" ]; then
   INPUT="$DIR/input.jsonl"

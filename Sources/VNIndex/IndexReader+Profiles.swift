@@ -88,7 +88,7 @@ extension IndexReader {
       ($0.optText(0), $0.optText(1))
     }.first ?? (nil, nil)
     let aliases = try aliasSpans(.unit, id)
-    let keys = Set(try db.query("SELECT DISTINCT key FROM mentions WHERE kind = 'unit' AND entity = ?", [.int(id)]) { $0.text(0) })
+    let keys = Set(try db.query(IndexWriter.entityKeysSQL(.unit), [.int(id)]) { $0.text(0) })
       .union([folder.key(h.0)])
     let placeholders = Array(repeating: "?", count: keys.count).joined(separator: ", ")
     let officials = try db.query("""
@@ -122,8 +122,9 @@ extension IndexReader {
 
   private func aliasSpans(_ kind: IndexedKind, _ id: Int64) throws(IndexError) -> [FactSpan] {
     try db.query("""
-      SELECT m.surface, min(d.date), max(d.date), count(DISTINCT m.doc) FROM mentions m JOIN documents d ON d.id = m.doc
-      WHERE m.kind = ? AND m.entity = ? GROUP BY m.surface ORDER BY count(*) DESC, m.surface LIMIT 20
+      SELECT m.surface, min(d.date), max(d.date), count(DISTINCT m.doc) FROM appearances a
+      JOIN mentions m ON m.doc = a.doc AND m.kind = a.kind AND m.entity = a.entity JOIN documents d ON d.id = m.doc
+      WHERE a.kind = ? AND a.entity = ? GROUP BY m.surface ORDER BY count(*) DESC, m.surface LIMIT 20
       """, [.text(kind.rawValue), .int(id)]) {
       FactSpan(value: $0.text(0), firstSeen: $0.optText(1), lastSeen: $0.optText(2), documents: Int($0.int(3)))
     }

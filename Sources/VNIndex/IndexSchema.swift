@@ -15,9 +15,18 @@
 ///     `summary` is the one-line description a search hit shows (rank; titles; units / code; parent /
 ///     key; issuer; year), recomputed with the counts when a batch touches the entity
 /// appearances(kind, entity, doc, date, name, mentions, snippet)   one row per entity per document
+///     (the writer never adds a second row for one entity and document)
 /// search  FTS5(kind, ref, weight UNINDEXED; name, aliases, facts, context) over folded text
+/// stale(kind, entity)    entities whose counts, summary and search row await a refresh (see `IndexWriter`);
+///     created by the writer when missing, so a version-1 index written before it existed still opens
 /// ```
-/// Offsets are Unicode code points into the document text. `first_seen`/`last_seen` are the earliest and
+/// Offsets are Unicode code points into the document text.
+///
+/// Indexes are few because each costs a random B-tree insert per row while indexing: the mentions of an
+/// entity are found through its appearances (`appearances_date`, then `mentions_doc`), mentions by surface
+/// through `mentions_key` (resolved mentions only), facts through their official. Indexes written by
+/// earlier builds of version 1 (`mentions_entity`, `official_facts_force`, the `appearances` primary
+/// key) are not needed but do no harm. `first_seen`/`last_seen` are the earliest and
 /// latest document dates (NULL when no document had a date). Search rows have `rowid = ref * 4 + kind`
 /// so one entity's row is replaced without scanning.
 enum IndexSchema {
@@ -33,8 +42,7 @@ enum IndexSchema {
       label TEXT NOT NULL, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
       surface TEXT NOT NULL, key TEXT NOT NULL, canonical TEXT, kind TEXT, entity INTEGER);
     CREATE INDEX mentions_doc ON mentions(doc);
-    CREATE INDEX mentions_entity ON mentions(kind, entity, key);
-    CREATE INDEX mentions_key ON mentions(label, key);
+    CREATE INDEX mentions_key ON mentions(label, key) WHERE kind IS NOT NULL;
     CREATE TABLE officials(
       id INTEGER PRIMARY KEY, name TEXT NOT NULL, name_key TEXT NOT NULL, force TEXT, summary TEXT,
       mentions INTEGER NOT NULL DEFAULT 0, documents INTEGER NOT NULL DEFAULT 0, first_seen TEXT, last_seen TEXT);
@@ -44,7 +52,6 @@ enum IndexSchema {
       fact TEXT NOT NULL, value TEXT NOT NULL, value_key TEXT NOT NULL, rank_order INTEGER, force TEXT);
     CREATE INDEX official_facts_fact ON official_facts(official, fact, date);
     CREATE INDEX official_facts_value ON official_facts(official, value_key, fact);
-    CREATE INDEX official_facts_force ON official_facts(official, force);
     CREATE INDEX official_facts_doc ON official_facts(doc);
     CREATE TABLE units(
       id INTEGER PRIMARY KEY, name TEXT NOT NULL, name_key TEXT NOT NULL UNIQUE, code TEXT, parent TEXT, summary TEXT,
@@ -57,10 +64,10 @@ enum IndexSchema {
     CREATE INDEX directives_tni ON directives(tni);
     CREATE TABLE appearances(
       kind TEXT NOT NULL, entity INTEGER NOT NULL, doc INTEGER NOT NULL REFERENCES documents(id), date TEXT,
-      name TEXT NOT NULL, mentions INTEGER NOT NULL, snippet TEXT NOT NULL,
-      PRIMARY KEY(kind, entity, doc)) WITHOUT ROWID;
+      name TEXT NOT NULL, mentions INTEGER NOT NULL, snippet TEXT NOT NULL);
     CREATE INDEX appearances_doc ON appearances(doc);
-    CREATE INDEX appearances_date ON appearances(kind, entity, date);
+    CREATE INDEX appearances_date ON appearances(kind, entity, date, mentions);
+    CREATE TABLE stale(kind TEXT NOT NULL, entity INTEGER NOT NULL, PRIMARY KEY(kind, entity)) WITHOUT ROWID;
     CREATE VIRTUAL TABLE search USING fts5(
       kind UNINDEXED, ref UNINDEXED, weight UNINDEXED, name, aliases, facts, context,
       tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
@@ -87,6 +94,11 @@ enum IndexSchema {
     }
     let found = Int(try db.scalar("SELECT max(version) FROM vnmine_schema") ?? 0)
     if found != version { throw .schemaVersion(path: db.path, found: found, expected: version) }
+    if create {
+      try db.execute("""
+        CREATE TABLE IF NOT EXISTS stale(kind TEXT NOT NULL, entity INTEGER NOT NULL, PRIMARY KEY(kind, entity)) WITHOUT ROWID
+        """)
+    }
   }
 }
 

@@ -32,7 +32,7 @@ extension IndexWriter {
     let rankInfo = rankInfo(doc.entities)
     var unitNames: [String: String] = [:]
     for e in doc.entities where e.kind == .unit {
-      if let c = e.canonical, !c.isEmpty { unitNames[folder.key(e.text)] = c }
+      if let c = e.canonical, !c.isEmpty { unitNames[foldKey(e.text)] = c }
     }
     var taken: Set<Int64> = []
     for record in records {
@@ -49,9 +49,9 @@ extension IndexWriter {
         if let e = byID[m], e.kind == .official { ctx.link(e, to: ref, name: claim.name); linked = true }
       }
       if !linked {
-        let span = Self.find(claim.name, in: ctx.scalars) ?? (0, 0)
+        let span = ctx.text.find(claim.name) ?? (0, 0)
         ctx.appearances[ref] = .init(name: claim.name, mentions: max(1, record.mentions.count),
-                                     snippet: Snippet.around(ctx.scalars, start: span.0, end: span.1))
+                                     snippet: Snippet.around(ctx.text, start: span.0, end: span.1))
       }
       touched.insert(ref)
     }
@@ -62,7 +62,7 @@ extension IndexWriter {
     var info: [String: (order: Int?, force: String?)] = [:]
     for e in entities where e.kind == .rank {
       let order = e.intAttribute("order"), force = e.stringAttribute("force")
-      for k in [folder.key(e.text), e.canonical.map(folder.key)].compactMap({ $0 }) where order != nil || force != nil {
+      for k in [foldKey(e.text), e.canonical.map(foldKey)].compactMap({ $0 }) where order != nil || force != nil {
         info[k] = (order, force)
       }
     }
@@ -74,30 +74,43 @@ extension IndexWriter {
   func makeClaim(_ r: OfficialRecord, rankInfo: [String: (order: Int?, force: String?)],
                  unitNames: [String: String] = [:]) -> OfficialClaim {
     let name = String(r.name.trimmingSpaces())
-    var claim = OfficialClaim(name: name, nameKey: folder.key(name), rank: nil, rankOrder: nil, force: nil,
+    var claim = OfficialClaim(name: name, nameKey: foldKey(name), rank: nil, rankOrder: nil, force: nil,
                               titles: r.titles.filter { !$0.isEmpty },
                               units: r.units.filter { !$0.isEmpty }.map { u in
-                                let k = folder.key(u)
+                                let k = foldKey(u)
                                 return unitNames[k] ?? gazetteer.units[k]?.canonical ?? u
                               },
                               mentionIDs: r.mentions)
     var forces: Set<String> = []
     if let rank = r.rank, !rank.isEmpty {
-      let k = folder.key(rank)
+      let k = foldKey(rank)
       let g = gazetteer.ranks[k]
       claim.rank = g?.canonical ?? rank
       claim.rankOrder = rankInfo[k]?.order ?? g?.order
       if let f = Self.forceName(rankInfo[k]?.force ?? g?.force) { forces.insert(f) }
     }
     for u in claim.units {
-      let k = folder.key(u)
+      let k = foldKey(u)
       let g = gazetteer.units[k]
-      let texts = [k, g.map { folder.key($0.canonical) }, g?.parent.map(folder.key)].compactMap { $0 }
-      if texts.contains(where: { t in Self.policeMarkers.contains { t.contains($0) } }) { forces.insert("police") }
-      if texts.contains(where: { t in Self.militaryMarkers.contains { t.contains($0) } }) { forces.insert("military") }
+      let texts = [k, g.map { foldKey($0.canonical) }, g?.parent.map(foldKey)].compactMap { $0 }
+      if texts.contains(where: { t in Self.policeMarkers.contains { Self.contains(t, $0) } }) { forces.insert("police") }
+      if texts.contains(where: { t in Self.militaryMarkers.contains { Self.contains(t, $0) } }) { forces.insert("military") }
     }
     claim.force = forces.count == 1 ? forces.first : nil
     return claim
+  }
+
+  /// Whether `text` contains `part` (UTF-8 bytes; the markers are ASCII search keys).
+  static func contains(_ text: String, _ part: String) -> Bool {
+    let t = text.utf8, p = Array(part.utf8)
+    guard let first = p.first, t.count >= p.count else { return p.isEmpty }
+    var i = t.startIndex
+    let last = t.index(t.endIndex, offsetBy: -p.count)
+    while i <= last {
+      if t[i] == first && t[i...].starts(with: p) { return true }
+      i = t.index(after: i)
+    }
+    return false
   }
 
   /// `army`/`navy` → military, `police` → police, `any`/nil → nil.
@@ -114,7 +127,7 @@ extension IndexWriter {
     let candidates = try db.query("SELECT id, mentions FROM officials WHERE name_key = ? ORDER BY id",
                                   [.text(claim.nameKey)]) { ($0.int(0), $0.int(1)) }
     var best: (id: Int64, score: Int64)?
-    let keySet = Set(([claim.rank].compactMap { $0 } + claim.titles + claim.units).map(folder.key))
+    let keySet = Set(([claim.rank].compactMap { $0 } + claim.titles + claim.units).map(foldKey))
     let other = claim.force.map { $0 == "police" ? "military" : "police" }
     let claimKeys = keySet.sorted()
     let placeholders = Array(repeating: "?", count: claimKeys.count).joined(separator: ", ")
@@ -148,20 +161,11 @@ extension IndexWriter {
       try db.run("""
         INSERT INTO official_facts(official, doc, date, fact, value, value_key, rank_order, force)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        """, [.int(official), .int(ctx.row), .opt(ctx.doc.date), .text(fact), .text(value), .text(folder.key(value)),
+        """, [.int(official), .int(ctx.row), .opt(ctx.doc.date), .text(fact), .text(value), .text(foldKey(value)),
               .opt(order), .opt(claim.force)])
     }
   }
 
-  /// The first occurrence of `name` in the text (code points), for a snippet when no mention is linked.
-  static func find(_ name: String, in text: [Unicode.Scalar]) -> (Int, Int)? {
-    let needle = Array(name.unicodeScalars)
-    guard !needle.isEmpty, needle.count <= text.count else { return nil }
-    for i in 0...(text.count - needle.count) where text[i] == needle[0] {
-      if Array(text[i..<(i + needle.count)]) == needle { return (i, i + needle.count) }
-    }
-    return nil
-  }
 }
 
 /// Officials records rebuilt from OFFICIAL entities, for lines written without an `officials` array.

@@ -1,17 +1,30 @@
 import Foundation
 
 extension IndexWriter {
-  /// Recomputes counts, first/last seen, display names and search rows of the entities the batch touched;
-  /// deletes those no document mentions any more.
-  func refreshTouched() throws(IndexError) {
-    for ref in touched.sorted(by: { ($0.kind.code, $0.id) < ($1.kind.code, $1.id) }) { try refresh(ref) }
-    touched.removeAll(keepingCapacity: true)
+  /// Recomputes counts, first/last seen, display names and search rows of the entities listed in `stale`
+  /// and empties it; deletes those no document mentions any more. Runs inside the caller's transaction.
+  func refreshStale() throws(IndexError) {
+    let refs = try db.query("SELECT kind, entity FROM stale") { s in
+      IndexedKind(rawValue: s.text(0)).map { EntityRef(kind: $0, id: s.int(1)) }
+    }.compactMap { $0 }
+    // Many stale entities (the end of a long run): one scan of the mentions finds every unit's and
+    // directive's surfaces, instead of one join per entity.
+    var t = PhaseClock.now()
+    prefetchedKeys = refs.count >= 1000 ? try allEntityKeys(Set(refs)) : nil
+    PhaseClock.add("refresh: prefetch keys", &t)
+    defer { prefetchedKeys = nil }
+    for ref in refs.sorted(by: { ($0.kind.code, $0.id) < ($1.kind.code, $1.id) }) { try refresh(ref) }
+    try db.run("DELETE FROM stale")
+    unitIDs.removeAll()
+    markedStale.removeAll()
+    lastRefresh = Self.monotonicSeconds()
   }
 
   private func refresh(_ ref: EntityRef) throws(IndexError) {
     let args: [SQLValue] = [.text(ref.kind.rawValue), .int(ref.id)]
     let agg = try db.query("""
-      SELECT count(*), coalesce(sum(mentions), 0), min(date), max(date) FROM appearances WHERE kind = ? AND entity = ?
+      SELECT count(*), coalesce(sum(mentions), 0), min(date), max(date) FROM appearances
+      WHERE kind = ? AND entity = ?
       """, args) { (Int($0.int(0)), Int($0.int(1)), $0.optText(2), $0.optText(3)) }[0]
     let rowid = ref.kind.searchRowID(ref.id)
     try db.run("DELETE FROM search WHERE rowid = ?", [.int(rowid)])
@@ -21,6 +34,8 @@ extension IndexWriter {
     }
     try db.run("UPDATE \(ref.kind.table) SET documents = ?, mentions = ?, first_seen = ?, last_seen = ? WHERE id = ?",
                [.int(agg.0), .int(agg.1), .opt(agg.2), .opt(agg.3), .int(ref.id)])
+    var t = PhaseClock.now()
+    defer { PhaseClock.add("refresh: row, snippet, search insert", &t) }
     let row: SearchRow
     switch ref.kind {
     case .official: row = try officialRow(ref.id)
@@ -33,7 +48,34 @@ extension IndexWriter {
     try db.run("""
       INSERT INTO search(rowid, kind, ref, weight, name, aliases, facts, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       """, [.int(rowid), .text(ref.kind.rawValue), .int(ref.id), .double(log(1 + Double(agg.1))),
-            .text(folder.key(row.name)), .text(fold(row.aliases)), .text(fold(row.facts)), .text(folder.key(context))])
+            .text(foldKey(row.name)), .text(fold(row.aliases)), .text(fold(row.facts)), .text(folder.key(context))])
+  }
+
+  /// The folded surfaces of the mentions of the units and directives in `refs`, distinct and sorted.
+  private func allEntityKeys(_ refs: Set<EntityRef>) throws(IndexError) -> [EntityRef: [String]] {
+    var sets: [EntityRef: Set<String>] = [:]
+    let s = try db.statement("SELECT kind, entity, key FROM mentions NOT INDEXED WHERE kind IN ('unit', 'directive')")
+    while try s.step() {
+      guard let kind = IndexedKind(rawValue: s.text(0)) else { continue }
+      let ref = EntityRef(kind: kind, id: s.int(1))
+      if refs.contains(ref) { sets[ref, default: []].insert(s.text(2)) }
+    }
+    return sets.mapValues { $0.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+  }
+
+  /// The first `limit` distinct folded surfaces of an entity's mentions, in byte order.
+  private func entityKeys(_ ref: EntityRef, limit: Int) throws(IndexError) -> [String] {
+    if let keys = prefetchedKeys?[ref] { return Array(keys.prefix(limit)) }
+    if prefetchedKeys != nil { return [] }
+    return try db.query(Self.entityKeysSQL(ref.kind, limit: limit), [.int(ref.id)]) { $0.text(0) }
+  }
+
+  /// The distinct folded surfaces of an entity's mentions, in order (found through its appearances).
+  static func entityKeysSQL(_ kind: IndexedKind, limit: Int? = nil) -> String {
+    """
+    SELECT DISTINCT m.key FROM appearances a JOIN mentions m ON m.doc = a.doc AND m.kind = a.kind AND m.entity = a.entity
+    WHERE a.kind = '\(kind.rawValue)' AND a.entity = ?1 ORDER BY m.key\(limit.map { " LIMIT \($0)" } ?? "")
+    """
   }
 
   private struct SearchRow {
@@ -47,7 +89,7 @@ extension IndexWriter {
     var seen: Set<String> = []
     var out: [String] = []
     for v in values {
-      let k = folder.key(v)
+      let k = foldKey(v)
       if !k.isEmpty && seen.insert(k).inserted { out.append(k) }
     }
     return out.joined(separator: " ; ")
@@ -80,9 +122,8 @@ extension IndexWriter {
     let (name, code, parent) = try db.query("SELECT name, code, parent FROM units WHERE id = ?", [.int(id)]) {
       ($0.text(0), $0.optText(1), $0.optText(2))
     }.first ?? ("", nil, nil)
-    let surfaces = try db.query("SELECT DISTINCT key FROM mentions WHERE kind = 'unit' AND entity = ? LIMIT 30",
-                                [.int(id)]) { $0.text(0) }
-    let known = gazetteer.unitSurfaces[folder.key(name)] ?? []
+    let surfaces = try entityKeys(EntityRef(kind: .unit, id: id), limit: 30)
+    let known = gazetteer.unitSurfaces[foldKey(name)] ?? []
     let summary = [code, parent.map { "thuộc " + $0 }].compactMap { $0 }.joined(separator: "; ")
     try db.run("UPDATE units SET summary = ? WHERE id = ?", [.text(summary), .int(id)])
     return SearchRow(name: name, aliases: surfaces + known, facts: [code, parent].compactMap { $0 })
@@ -94,8 +135,7 @@ extension IndexWriter {
       """, [.int(id)]) { s in
       (s.text(0), (1...6).map { s.optText(Int32($0)) })
     }.first ?? ("", [])
-    let surfaces = try db.query("SELECT DISTINCT key FROM mentions WHERE kind = 'directive' AND entity = ? LIMIT 30",
-                                [.int(id)]) { $0.text(0) }
+    let surfaces = try entityKeys(EntityRef(kind: .directive, id: id), limit: 30)
     try db.run("UPDATE directives SET summary = ? WHERE id = ?",
                [.text(facts.prefix(3).compactMap { $0 }.joined(separator: "; ")), .int(id)])
     return SearchRow(name: name, aliases: surfaces, facts: facts.compactMap { $0 })

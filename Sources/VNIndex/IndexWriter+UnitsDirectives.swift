@@ -3,11 +3,11 @@ import VNCore
 extension IndexWriter {
   /// The unit a UNIT mention names (rules on `EntityResolution`), created when new.
   func resolveUnit(_ e: Entity) throws(IndexError) -> EntityRef {
-    let surfaceKey = folder.key(e.text)
-    let g = gazetteer.units[surfaceKey] ?? e.canonical.flatMap { gazetteer.units[folder.key($0)] }
+    let surfaceKey = foldKey(e.text)
+    let g = gazetteer.units[surfaceKey] ?? e.canonical.flatMap { gazetteer.units[foldKey($0)] }
     let canonical = e.canonical.flatMap { $0.isEmpty ? nil : $0 } ?? g?.canonical
     let name = canonical ?? e.text
-    let nameKey = folder.key(name)
+    let nameKey = foldKey(name)
     let code = e.stringAttribute("code")
     let parent = e.stringAttribute("parent") ?? g?.parent
 
@@ -15,7 +15,10 @@ extension IndexWriter {
        let id = try db.scalar("SELECT id FROM units WHERE code = ? ORDER BY id LIMIT 1", [.text(code)]) {
       return EntityRef(kind: .unit, id: id)
     }
-    if let id = try db.scalar("SELECT id FROM units WHERE name_key = ?", [.text(nameKey)]) {
+    var known = unitIDs[nameKey]
+    if known == nil { known = try db.scalar("SELECT id FROM units WHERE name_key = ?", [.text(nameKey)]) }
+    if let id = known {
+      unitIDs[nameKey] = id
       if let code { try db.run("UPDATE units SET code = ? WHERE id = ? AND code IS NULL", [.text(code), .int(id)]) }
       return EntityRef(kind: .unit, id: id)
     }
@@ -27,6 +30,7 @@ extension IndexWriter {
     }
     try db.run("INSERT INTO units(name, name_key, code, parent) VALUES (?, ?, ?, ?)",
                [.text(name), .text(nameKey), .opt(code), .opt(parent)])
+    unitIDs[nameKey] = db.lastInsertRowID
     return EntityRef(kind: .unit, id: db.lastInsertRowID)
   }
 
@@ -39,7 +43,7 @@ extension IndexWriter {
     let key = e.stringAttribute("key").flatMap { $0.contains("|") ? nil : $0 }
     let name = e.canonical.flatMap { $0.isEmpty ? nil : $0 } ?? e.text
     let tni: String? = (type != nil && number != nil)
-      ? [type!, number!, issuer ?? ""].map(folder.key).joined(separator: "|") : nil
+      ? [type!, number!, issuer ?? ""].map(foldKey).joined(separator: "|") : nil
     func ref(_ id: Int64) throws(IndexError) -> EntityRef {
       try fillDirective(id, from: e)
       return EntityRef(kind: .directive, id: id)
@@ -62,7 +66,7 @@ extension IndexWriter {
       if keyed.count == 1 { return try ref(keyed[0]) }
       return try ref(insertDirective(e, ident: "tni:" + tni, key: nil, tni: tni, name: name))
     }
-    let ident = "name:" + folder.key(name)
+    let ident = "name:" + foldKey(name)
     if let id = try db.scalar("SELECT id FROM directives WHERE ident = ?", [.text(ident)]) { return try ref(id) }
     return try ref(insertDirective(e, ident: ident, key: nil, tni: nil, name: name))
   }

@@ -1,51 +1,142 @@
 import CSQLite
+import Foundation
 import VNCore
 import VNText
 
 /// Writes annotated documents into a vnmine index, one transaction per batch.
 ///
-/// Safety: the database runs in WAL mode with `synchronous = FULL`, so readers (`vnmine search`) work while
-/// a batch is written, and a batch is either wholly on disk after `add` returns or absent after a crash
-/// (process kill or power loss) — never half-written. Re-adding a document (same `id`) first deletes every
-/// row it contributed, so indexing the same input twice leaves the same row counts; entities no document
-/// mentions any more are deleted at the end of the batch.
+/// Safety: the database runs in WAL mode with `synchronous = NORMAL`, so readers (`vnmine search`) work while
+/// a batch is written, and a batch is either wholly in the database after `add` returns or absent after a
+/// crash — never half-written. A process crash (kill, abort) loses no committed batch; a power loss or OS
+/// crash may lose the batches committed since the last checkpoint (SQLite's WAL with `synchronous = NORMAL`
+/// skips the fsync per commit), but the database stays consistent. Re-adding a document (same `id`) first
+/// deletes every row it contributed, so indexing the same input twice leaves the same row counts.
+///
+/// Counts, first/last seen, summaries and search rows of the entities a batch touched are recomputed
+/// ("refreshed") either before the batch commits (`add(_:)`), or — when a run defers it
+/// (`add(_:deferRefresh: true)`, as `JSONLIndexer` does) — in the batch that ends `refreshInterval` seconds
+/// after the previous refresh and at the end of the run (`refresh()`), so an entity mentioned in many
+/// batches is recomputed once. Entities awaiting a refresh are listed in the `stale` table in the same
+/// transaction as the rows that made them stale, so after a crash the next `IndexWriter` opened on the
+/// database refreshes them first. Entities no document mentions any more are deleted when refreshed.
+/// An official's `mentions` count is kept current at every batch (resolution compares it).
 ///
 /// Entity resolution (officials, units, directives across documents) is described on `EntityResolution`.
 public final class IndexWriter {
   let db: SQLiteConnection
   let gazetteer: IndexGazetteer
   let folder = SearchKeyFolder()
-  /// Entities whose aggregates and search row must be recomputed before the batch commits.
+  /// Entities the current batch touched (listed in `stale` before the batch commits).
   var touched: Set<EntityRef> = []
+  /// Deferred refreshes happen at the end of the batch that ends this many seconds after the last refresh.
+  public var refreshInterval: Double
+  var lastRefresh = IndexWriter.monotonicSeconds()
+  /// Search keys of strings folded so far (names and surfaces repeat across documents).
+  private var foldCache: [String: String] = [:]
+  /// `units.name_key` → id of units seen by this writer; dropped when a refresh may have deleted units,
+  /// after a rollback, and when another connection wrote to the database.
+  var unitIDs: [String: Int64] = [:]
+  /// When the database had no documents at the last check: the document ids this writer added since
+  /// (a new id needs no lookup for an older copy to delete). Nil otherwise, and after any doubt (a
+  /// rollback, another connection's write).
+  private var addedSinceEmpty: Set<String>?
+  /// Entities this writer listed in `stale` since its last refresh (dropped like `unitIDs`).
+  var markedStale: Set<EntityRef> = []
+  private var dataVersion: Int64 = -1
+  /// During a large refresh: the sorted folded surfaces of every stale unit and directive.
+  var prefetchedKeys: [EntityRef: [String]]?
 
-  /// Opens or creates the index at `path`.
+  /// Opens or creates the index at `path`, refreshing entities a crashed run left stale.
   ///
   /// - Throws: `IndexError.schemaVersion` for an index of another version, `.notAnIndex` for another
   ///   SQLite database, `.sqlite` when the file cannot be opened or written.
-  public init(path: String, gazetteer: IndexGazetteer = .empty) throws(IndexError) {
+  public init(path: String, gazetteer: IndexGazetteer = .empty, refreshInterval: Double = 30) throws(IndexError) {
     db = try SQLiteConnection(path: path, readOnly: false, create: true)
     self.gazetteer = gazetteer
+    self.refreshInterval = refreshInterval
     try db.execute("PRAGMA journal_mode = WAL")
-    try db.execute("PRAGMA synchronous = FULL")
+    try db.execute("PRAGMA synchronous = NORMAL")
     try db.execute("PRAGMA cache_size = -65536")
+    try db.execute("PRAGMA temp_store = MEMORY")
+    // Checkpoint the WAL into the database every 64 MiB rather than every 4 MiB (each checkpoint syncs).
+    try db.execute("PRAGMA wal_autocheckpoint = 16384")
     try IndexSchema.prepare(db, create: true)
+    try refresh()
   }
 
   /// Adds (or replaces) `documents` in one transaction; returns the code points of text indexed.
+  ///
+  /// With `deferRefresh`, the touched entities are only marked stale unless `refreshInterval` has passed
+  /// since the last refresh; call `refresh()` when the run ends.
   @discardableResult
-  public func add(_ documents: [IndexedDocument]) throws(IndexError) -> Int {
+  public func add(_ documents: [IndexedDocument], deferRefresh: Bool = false) throws(IndexError) -> Int {
     var characters = 0
     try db.execute("BEGIN IMMEDIATE")
     do {
+      var t = PhaseClock.now()
+      try checkDataVersion()
       touched.removeAll(keepingCapacity: true)
       for d in documents { characters += try replace(d) }
-      try refreshTouched()
+      PhaseClock.add("replace", &t)
+      for ref in touched where markedStale.insert(ref).inserted {
+        try db.run("INSERT OR IGNORE INTO stale(kind, entity) VALUES (?, ?)", [.text(ref.kind.rawValue), .int(ref.id)])
+      }
+      touched.removeAll(keepingCapacity: true)
+      if !deferRefresh || Self.monotonicSeconds() - lastRefresh >= refreshInterval { try refreshStale() }
+      PhaseClock.add("refresh", &t)
       try db.execute("COMMIT")
+      PhaseClock.add("commit", &t)
+    } catch {
+      try? db.execute("ROLLBACK")
+      unitIDs.removeAll()
+      markedStale.removeAll()
+      addedSinceEmpty = nil
+      throw error
+    }
+    return characters
+  }
+
+  /// Refreshes every stale entity in one transaction (nothing to do when none is stale).
+  public func refresh() throws(IndexError) {
+    guard try db.scalar("SELECT 1 FROM stale LIMIT 1") != nil else {
+      lastRefresh = Self.monotonicSeconds()
+      return
+    }
+    try db.execute("BEGIN IMMEDIATE")
+    do {
+      var t = PhaseClock.now()
+      try refreshStale()
+      PhaseClock.add("refresh", &t)
+      try db.execute("COMMIT")
+      PhaseClock.add("commit", &t)
     } catch {
       try? db.execute("ROLLBACK")
       throw error
     }
-    return characters
+  }
+
+  static func monotonicSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+  }
+
+  /// `folder.key(s)`, cached.
+  func foldKey(_ s: String) -> String {
+    if let k = foldCache[s] { return k }
+    if foldCache.count >= 500_000 { foldCache.removeAll(keepingCapacity: true) }
+    let k = folder.key(s)
+    foldCache[s] = k
+    return k
+  }
+
+  /// Drops the caches of database rows when another connection committed since the last check.
+  private func checkDataVersion() throws(IndexError) {
+    let v = try db.scalar("PRAGMA data_version") ?? 0
+    if v != dataVersion {
+      unitIDs.removeAll(); markedStale.removeAll(); dataVersion = v
+      addedSinceEmpty = try db.scalar("SELECT 1 FROM documents LIMIT 1") == nil ? [] : nil
+    }
   }
 
   /// Row counts of the main tables.
@@ -65,13 +156,13 @@ public final class IndexWriter {
 
   private func replace(_ doc: IndexedDocument) throws(IndexError) -> Int {
     try delete(docID: doc.id)
-    let scalars = Self.scalars(doc.text)
+    let text = doc.content
     try db.run("""
       INSERT INTO documents(doc_id, source, line, title, date, url, chars) VALUES (?, ?, ?, ?, ?, ?, ?)
       """, [.text(doc.id), .opt(doc.source), .opt(doc.line), .opt(doc.title), .opt(doc.date), .opt(doc.url),
-            .int(scalars.count)])
+            .int(text.count)])
     let docRow = db.lastInsertRowID
-    var context = DocumentContext(doc: doc, row: docRow, scalars: scalars)
+    var context = DocumentContext(doc: doc, row: docRow, text: text)
     try resolveOfficials(&context)
     for e in doc.entities {
       switch e.kind {
@@ -86,38 +177,38 @@ public final class IndexWriter {
         INSERT INTO mentions(doc, eid, label, span_start, span_end, surface, key, canonical, kind, entity)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """, [.int(docRow), .text(e.id), .text(e.kind.rawValue), .int(e.start), .int(e.end), .text(e.text),
-              .text(folder.key(e.text)), .opt(e.canonical), .opt(ref?.kind.rawValue), ref.map { .int($0.id) } ?? .null])
+              .text(foldKey(e.text)), .opt(e.canonical), .opt(ref?.kind.rawValue), ref.map { .int($0.id) } ?? .null])
     }
     for (ref, a) in context.appearances {
       try db.run("""
         INSERT INTO appearances(kind, entity, doc, date, name, mentions, snippet) VALUES (?, ?, ?, ?, ?, ?, ?)
         """, [.text(ref.kind.rawValue), .int(ref.id), .int(docRow), .opt(doc.date), .text(a.name), .int(a.mentions),
               .text(a.snippet)])
+      if ref.kind == .official {
+        try db.run("UPDATE officials SET mentions = mentions + ? WHERE id = ?", [.int(a.mentions), .int(ref.id)])
+      }
       touched.insert(ref)
     }
-    return scalars.count
+    return text.count
   }
 
-  /// The text's code points (offsets and snippets index them), decoded straight from UTF-8.
-  static func scalars(_ text: String) -> [Unicode.Scalar] {
-    var out: [Unicode.Scalar] = []
-    var text = text
-    text.withUTF8 { buf in
-      out.reserveCapacity(buf.count)
-      var it = buf.makeIterator()
-      var decoder = UTF8()
-      while case .scalarValue(let s) = decoder.decode(&it) { out.append(s) }
-    }
-    return out
-  }
-
-  /// Deletes every row a document contributed; its entities are refreshed at the end of the batch.
+  /// Deletes every row a document contributed; its entities become stale.
   private func delete(docID: String) throws(IndexError) {
-    guard let row = try db.scalar("SELECT id FROM documents WHERE doc_id = ?", [.text(docID)]) else { return }
-    let refs = try db.query("SELECT kind, entity FROM appearances WHERE doc = ?", [.int(row)]) { s in
-      IndexedKind(rawValue: s.text(0)).map { EntityRef(kind: $0, id: s.int(1)) }
+    // Into a database that had no documents when this writer checked, only ids it added itself can exist.
+    if addedSinceEmpty != nil {
+      if addedSinceEmpty!.insert(docID).inserted { return }
+      addedSinceEmpty = nil
     }
-    for case let r? in refs { touched.insert(r) }
+    guard let row = try db.scalar("SELECT id FROM documents WHERE doc_id = ?", [.text(docID)]) else { return }
+    let refs = try db.query("SELECT kind, entity, mentions FROM appearances WHERE doc = ?", [.int(row)]) { s in
+      IndexedKind(rawValue: s.text(0)).map { (EntityRef(kind: $0, id: s.int(1)), s.int(2)) }
+    }
+    for case let (r, mentions)? in refs {
+      touched.insert(r)
+      if r.kind == .official {
+        try db.run("UPDATE officials SET mentions = mentions - ? WHERE id = ?", [.int(mentions), .int(r.id)])
+      }
+    }
     for table in ["mentions", "appearances", "official_facts"] {
       try db.run("DELETE FROM \(table) WHERE doc = ?", [.int(row)])
     }
@@ -141,13 +232,14 @@ struct DocumentContext {
 
   let doc: IndexedDocument
   let row: Int64
-  let scalars: [Unicode.Scalar]
+  /// The document text, for snippets.
+  let text: UTF8Text
   /// Entity id (`e12`) → resolved row.
   var resolved: [String: EntityRef] = [:]
   var appearances: [EntityRef: Appearance] = [:]
 
-  init(doc: IndexedDocument, row: Int64, scalars: [Unicode.Scalar]) {
-    self.doc = doc; self.row = row; self.scalars = scalars
+  init(doc: IndexedDocument, row: Int64, text: UTF8Text) {
+    self.doc = doc; self.row = row; self.text = text
   }
 
   /// Records that `entity` names `ref`; the first mention in the document gives the snippet.
@@ -157,7 +249,7 @@ struct DocumentContext {
       appearances[ref]!.mentions += 1
     } else {
       appearances[ref] = Appearance(name: name ?? entity.canonical ?? entity.text, mentions: 1,
-                                    snippet: Snippet.around(scalars, start: entity.start, end: entity.end))
+                                    snippet: Snippet.around(text, start: entity.start, end: entity.end))
     }
   }
 }

@@ -13,7 +13,12 @@ public struct IndexedDocument: Sendable {
   public var url: String?
   /// `YYYY-MM-DD` (the first ten characters of the input's `date` when it starts with a date), else nil.
   public var date: String?
-  public var text: String
+  public var text: String {
+    get { String(decoding: content.bytes, as: UTF8.self) }
+    set { content = UTF8Text(newValue) }
+  }
+  /// The text as UTF-8 with scalar offsets (what the writer reads).
+  var content: UTF8Text
   public var entities: [Entity]
   /// The document-level officials records; nil when the line had none (they are then rebuilt from the
   /// OFFICIAL entities, see `EntityResolver`).
@@ -22,7 +27,14 @@ public struct IndexedDocument: Sendable {
   public init(id: String, source: String? = nil, line: Int? = nil, title: String? = nil, url: String? = nil,
               date: String? = nil, text: String, entities: [Entity] = [], officials: [OfficialRecord]? = nil) {
     self.id = id; self.source = source; self.line = line; self.title = title; self.url = url
-    self.date = date.flatMap(IndexedDocument.normalizedDate); self.text = text
+    self.date = date.flatMap(IndexedDocument.normalizedDate); self.content = UTF8Text(text)
+    self.entities = entities; self.officials = officials
+  }
+
+  init(id: String, source: String?, line: Int?, title: String?, url: String?, date: String?, content: UTF8Text,
+       entities: [Entity], officials: [OfficialRecord]?) {
+    self.id = id; self.source = source; self.line = line; self.title = title; self.url = url
+    self.date = date.flatMap(IndexedDocument.normalizedDate); self.content = content
     self.entities = entities; self.officials = officials
   }
 
@@ -48,11 +60,16 @@ extension IndexRecord {
   /// - Throws: `IndexError.badRecord` naming `source:line` when the line is not a JSON object, has another
   ///   schema, or has neither `text` nor `error`.
   public static func decode(_ line: Data, source: String, lineNumber: Int) throws(IndexError) -> IndexRecord {
+    var bytes = [UInt8](line)
+    // The text (most of the line) is decoded straight into UTF-8 and cut out before the rest is parsed.
+    let content = TextMember.extract(&bytes)
     let root: JSONValue
     do {
-      root = try JSONValue.parse([UInt8](line))
+      root = try JSONValue.parse(bytes)
     } catch {
-      throw .badRecord(source: source, line: lineNumber, message: "not a vnmine/1 JSON object (\(error.message) at byte \(error.offset))")
+      // Report the error as found in the line itself (offsets shift when the text was cut out).
+      let original = content == nil ? error : (Self.parseError([UInt8](line)) ?? error)
+      throw .badRecord(source: source, line: lineNumber, message: "not a vnmine/1 JSON object (\(original.message) at byte \(original.offset))")
     }
     guard case .object = root else {
       throw .badRecord(source: source, line: lineNumber, message: "not a vnmine/1 JSON object (not an object)")
@@ -69,6 +86,7 @@ extension IndexRecord {
     guard let text = root["text"]?.string else {
       throw .badRecord(source: source, line: lineNumber, message: "record has neither \"text\" nor \"error\"")
     }
+    let textContent = content ?? UTF8Text(text)
     let entities = (root["entities"]?.array ?? []).enumerated().compactMap { i, e in Self.entity(e, index: i) }
     let officials: [OfficialRecord]? = root["officials"]?.array.map { list in
       list.enumerated().compactMap { i, o in
@@ -81,11 +99,15 @@ extension IndexRecord {
     return .document(IndexedDocument(
       id: id ?? "\(rawSource ?? source):\(rawLine ?? lineNumber)", source: rawSource ?? source,
       line: rawLine ?? (rawSource == nil ? lineNumber : nil),
-      title: root["title"]?.string, url: root["url"]?.string, date: root["date"]?.string, text: text,
+      title: root["title"]?.string, url: root["url"]?.string, date: root["date"]?.string, content: textContent,
       entities: entities, officials: officials))
   }
 
   private static func strings(_ v: JSONValue?) -> [String] { v?.array?.compactMap(\.string) ?? [] }
+
+  private static func parseError(_ bytes: [UInt8]) -> JSONValue.ParseError? {
+    do { _ = try JSONValue.parse(bytes); return nil } catch { return error }
+  }
 
   /// RANK force/order; UNIT code/parent; DIRECTIVE type…key; OFFICIAL rank/titles/units/official.
   private static let stringAttributes: Set<String> = ["force", "code", "parent", "type", "symbol", "issuer", "date", "title", "key", "rank", "official"]
@@ -139,5 +161,73 @@ extension Entity {
     case .string(let s): [s]
     default: []
     }
+  }
+}
+
+/// Finds the first top-level `"text"` member of a JSON object line whose value is a string, decodes that
+/// string into `UTF8Text` and replaces it with `""` in the line, so the JSON parser only sees the small
+/// rest. Any surprise (not an object, a malformed string) leaves the line untouched and returns nil: the
+/// JSON parser then reads the whole line as before, with its error messages.
+enum TextMember {
+  static func extract(_ line: inout [UInt8]) -> UTF8Text? {
+    let found: (start: Int, end: Int, text: UTF8Text)? = line.withUnsafeBufferPointer { b in
+      var i = 0
+      func ws() { while i < b.count, b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A || b[i] == 0x0D { i += 1 } }
+      /// Skips a string at `i` (on its quote); false when unterminated.
+      func skipString() -> Bool {
+        i += 1
+        while i < b.count {
+          if b[i] == 0x22 { i += 1; return true }
+          i += b[i] == 0x5C ? 2 : 1
+        }
+        return false
+      }
+      /// Skips any value; false when malformed enough to stop looking.
+      func skipValue() -> Bool {
+        var depth = 0
+        while i < b.count {
+          switch b[i] {
+          case 0x22: guard skipString() else { return false }; if depth == 0 { return true }; continue
+          case 0x7B, 0x5B: depth += 1
+          case 0x7D, 0x5D:
+            if depth == 0 { return true }
+            depth -= 1
+            if depth == 0 { i += 1; return true }
+          case 0x2C: if depth == 0 { return true }
+          default: break
+          }
+          i += 1
+        }
+        return depth == 0
+      }
+      ws()
+      guard i < b.count, b[i] == 0x7B else { return nil }
+      i += 1
+      while true {
+        ws()
+        guard i < b.count, b[i] == 0x22 else { return nil }
+        let keyStart = i + 1
+        guard skipString() else { return nil }
+        let isText = i - keyStart == 5 && b[keyStart] == 0x74 && b[keyStart + 1] == 0x65 && b[keyStart + 2] == 0x78
+          && b[keyStart + 3] == 0x74
+        ws()
+        guard i < b.count, b[i] == 0x3A else { return nil }
+        i += 1
+        ws()
+        if isText {
+          guard i < b.count, b[i] == 0x22 else { return nil }
+          let start = i
+          guard let text = UTF8Text.decodeJSONString(b, at: &i) else { return nil }
+          return (start, i, text)
+        }
+        guard skipValue() else { return nil }
+        ws()
+        guard i < b.count, b[i] == 0x2C else { return nil }
+        i += 1
+      }
+    }
+    guard let found else { return nil }
+    line.replaceSubrange(found.start..<found.end, with: [0x22, 0x22])
+    return found.text
   }
 }

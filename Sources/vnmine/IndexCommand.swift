@@ -15,7 +15,8 @@ struct IndexCommand: ParsableCommand {
     abstract: "Index annotated JSONL (vnmine extract output) into a searchable SQLite database.",
     discussion: """
       Reads vnmine/1 JSONL (FILE.jsonl, FILE.jsonl.gz, or standard input for '-' or no file), one transaction per \
-      batch. Re-indexing a document replaces its rows. Example:
+      batch. Re-indexing a document replaces its rows. Entity counts, summaries and search rows are refreshed at the \
+      end of the run and every 30 s (searches during a run see the last refresh). Example:
         vnmine extract news.jsonl.gz | vnmine index --db news.sqlite
       """
   )
@@ -23,7 +24,7 @@ struct IndexCommand: ParsableCommand {
   @Argument(help: "Annotated JSONL files; '-' or nothing reads standard input.")
   var files: [String] = []
   @OptionGroup var database: IndexDatabaseOption
-  @Option(help: "Documents per transaction (a crash loses at most the batch being written; larger batches index faster).")
+  @Option(help: "Documents per transaction (a killed run loses at most the batch being written).")
   var batch: Int = 2000
   @Option(help: "The models folder (rank seniority, unit abbreviations); default: found as for extract.")
   var models: String?
