@@ -18,6 +18,8 @@ material for error analysis after the extractor had been tuned on the first four
 generalised less well to test than to dev (notably OFFICIAL recall) and dev needed more fresh material.
 A seventh dev batch of 15 + 5 (seed 20261204, disjoint from all earlier rows) was drawn exactly as the sixth,
 for the same reason: test OFFICIAL recall still lagged dev's.
+An eighth dev batch of 15 + 5 (seed 20261205, disjoint from all earlier rows) was drawn exactly as the seventh,
+to give dev fresh material again after the extractor had been tuned on the first seven.
 The seed press release (corpora/seed/) is added to `dev` separately.
 """
 import gzip, json, random, re, sys, os
@@ -106,6 +108,16 @@ def main():
             rows.append(("dev", "baomoi-news/baomoi-police-gov.jsonl.gz", d["id"], len(d["text"])))
     dt_rest = [d for d in dt if d["id"] not in taken]
     for d in rng7.sample(dt_rest, 5):
+        rows.append(("dev", "dantri-unc/dantri-unc.jsonl.gz", d["id"], len(d["text"])))
+    # Eighth dev batch: 15 + 5 more, disjoint from every row above, another seed, drawn exactly as the seventh.
+    taken = {r[2] for r in rows}
+    rng8 = random.Random(20261205)
+    for tier, k in (("ranked", 8), ("office", 7)):
+        group = sorted((d for d in pg if d.get("tier") == tier and d["id"] not in taken), key=lambda d: d["id"])
+        for d in rng8.sample(group, k):
+            rows.append(("dev", "baomoi-news/baomoi-police-gov.jsonl.gz", d["id"], len(d["text"])))
+    dt_rest = [d for d in dt if d["id"] not in taken]
+    for d in rng8.sample(dt_rest, 5):
         rows.append(("dev", "dantri-unc/dantri-unc.jsonl.gz", d["id"], len(d["text"])))
     out = os.path.join(HERE, "..", "corpora", "gold", "selection.tsv")
     with open(out, "w", encoding="utf-8") as f:
