@@ -62,6 +62,10 @@ enum CueRole: String, Sendable, CaseIterable {
   case middleName = "middle-name"
   /// `người phát ngôn`, `đại diện`, `lãnh đạo`: before a body and a name, the person speaks for the body.
   case officeNoun = "office-noun"
+  /// `hai`, `ba`: before a body, several bodies (no UNIT).
+  case thingBefore = "thing-before"
+  /// `Trước`, `Sau`, `Theo`: capitalised, they open a sentence and end a person name before them.
+  case sentenceOpener = "sentence-opener"
 }
 
 /// Everything the extractor reads from `models/`, compiled once at load.

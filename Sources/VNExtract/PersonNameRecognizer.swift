@@ -30,6 +30,8 @@ extension DocumentScan {
       let q = pieces[e]
       if q.flags.contains(.allUpper) || q.flags.contains(.hasDigit) || q.flags.contains(.lineBefore)
         || q.flags.contains(.sentenceStart) { break }
+      // `Bộ trưởng Nguyễn Ngọc Thiện Trước khi …`: a sentence opener after a full name (a caption without its stop).
+      if e >= i + 2 && cue(.sentenceOpener, at: e) != nil && isWord(e + 1) && !pieces[e + 1].isCap { break }
       // rule official.dateAfterName: `Nguyễn Xuân Phúc Ngày 26/5` (a caption run into the dateline).
       if keys.timeWords.contains(q.key) && isWord(e + 1) && pieces[e + 1].flags.contains(.hasDigit) { break }
       if hits(at: e).contains(where: { h in

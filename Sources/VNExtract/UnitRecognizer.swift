@@ -41,6 +41,9 @@ extension DocumentScan {
       }
     }
     guard var u = best else { return nil }
+    // Rule `unit.thingBefore`: `hai Bộ Quốc phòng`, `hai Đảng` (several bodies): the phrase is consumed but not
+    // reported. Near miss: `Bộ Quốc phòng hai nước` (the number after).
+    if depth == 0 && cue(.thingBefore, endingBefore: i) { u.dropped = true; u.rule = "unit.thingBefore"; return u }
     // `UBND các huyện`, `Công an các quận …`: several bodies at once are no UNIT (Decisions 11).
     if isWord(u.hi) && (pieces[u.hi].key == keys.cac || pieces[u.hi].key == keys.nhung) && !pieces[u.hi].isCap
       && u.hi - u.lo <= 3 { return nil }
@@ -231,6 +234,8 @@ extension DocumentScan {
     guard isWord(i), f.contains(.hasDigit), f.contains(.hasLetter), f.contains(.upperFirst), pieces[i].length <= 4 else { return nil }
     if i > 0 && (isPunct(i - 1, "/") || isPunct(i - 1, "-")) && !pieces[i].flags.contains(.spaceBefore) { return nil }
     if isPunct(i + 1, "/") || (isPunct(i + 1, "-") && !pieces[i + 1].flags.contains(.spaceBefore)) { return nil }
+    // `Nhà máy X51`: the code of a factory or company, no police unit.
+    if cue(.nonUnitBody, endingBefore: i) { return nil }
     let s = Array(string(i, i + 1).unicodeScalars)
     var k = 0
     if s.count == 4 && s[0] == "P" { k = 1 }
@@ -515,7 +520,9 @@ extension DocumentScan {
       var dotAfter = false
       // A head word that starts with a body's name stays as written (`Đảng ủy`, not `Đảng Cộng sản Việt Nam ủy`).
       let headLength = hs.filter { $0.source == .unitHead && k + Int($0.length) <= hi }.map { Int($0.length) }.max() ?? 0
-      if let h = hs.filter({ $0.source == .unit && k + Int($0.length) <= hi }).max(by: { $0.length < $1.length }), Int(h.length) >= headLength {
+      // A one-word institution inside a longer name stays as written (`Đảng Cộng sản Cu-ba`).
+      if let h = hs.filter({ $0.source == .unit && k + Int($0.length) <= hi }).max(by: { $0.length < $1.length }), Int(h.length) >= headLength,
+         !(h.length == 1 && k + 1 < hi && !pieces[k].flags.contains(.allUpper)) {
         part = r.units[Int(h.index)].canonical; len = Int(h.length)
       } else if let h = hs.filter({ $0.source == .abbreviation && k + Int($0.length) <= hi && r.abbreviations[Int($0.index)].role != "no" })
         .max(by: { $0.length < $1.length }) {

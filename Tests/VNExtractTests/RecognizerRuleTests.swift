@@ -367,6 +367,13 @@ struct RecognizerRuleTests {
     Case(rule: "directive.typeNumber: many words before `số`", text: "Theo Quyết định khởi tố vụ án hình sự số 52 ngày 23/6/2017, vụ án được điều tra.",
          spans: ["DIRECTIVE:Quyết định khởi tố vụ án hình sự số 52"]),
     Case(rule: "directive.lawName in lower case", text: "Căn cứ Luật tổ chức Quốc hội thì việc này hợp lệ.", spans: ["DIRECTIVE:Luật tổ chức Quốc hội"]),
+    Case(rule: "unit.thingBefore", text: "Trong thời gian tới, hai Bộ Quốc phòng sẽ tăng cường hợp tác.", spans: []),
+    Case(rule: "unit.thingBefore (near miss: the number after)", text: "Bộ Quốc phòng hai nước sẽ tăng cường hợp tác.", spans: ["UNIT:Bộ Quốc phòng"]),
+    Case(rule: "official: a sentence opener ends a name (caption)", text: "Bộ trưởng Bộ Y tế Nguyễn Thị Kim Tiến Trước khi vào phiên họp, bà nói.",
+         spans: ["TITLE:Bộ trưởng", "UNIT:Bộ Y tế", "OFFICIAL:Nguyễn Thị Kim Tiến"]),
+    Case(rule: "unit.policeCode (near miss: a factory's code)", text: "Hai tàu đóng tại Nhà máy X51 vừa hạ thủy.", spans: []),
+    Case(rule: "rank: a foreign rank", text: "Bộ trưởng Bộ Quốc phòng Campuchia Thống tướng Tea Banh phát biểu.",
+         spans: ["TITLE:Bộ trưởng", "UNIT:Bộ Quốc phòng Campuchia", "RANK:Thống tướng", "OFFICIAL:Tea Banh"]),
     Case(rule: "unit.head+place (foreign force, lower case)", text: "Sự hiện diện của quân đội Mỹ và hải quân Ukraine.", spans: ["UNIT:quân đội Mỹ", "UNIT:hải quân Ukraine"]),
   ]
 
