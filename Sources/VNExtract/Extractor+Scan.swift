@@ -53,6 +53,11 @@ extension DocumentScan {
         out.append(b); i = b.hi; continue
       }
       if let n = personName(at: i, afterUnit: afterUnit, afterRank: afterRank, afterTitle: afterTitle) ?? shortName(at: i, afterRankOrTitle: afterRankOrTitle) { out.append(n); i = n.hi; continue }
+      // A head word of two or more words that heads nothing here (`các Tổng cục, Bộ Tư lệnh`) is skipped whole: no
+      // title starts inside it (`Tư lệnh`).
+      if pieces[i].isCap, let h = hs.filter({ $0.source == .unitHead && $0.marks == 0 && $0.length >= 2 }).max(by: { $0.length < $1.length }) {
+        i += Int(h.length); continue
+      }
       i += 1
     }
     return out

@@ -374,6 +374,7 @@ struct RecognizerRuleTests {
     Case(rule: "unit.policeCode (near miss: a factory's code)", text: "Hai tàu đóng tại Nhà máy X51 vừa hạ thủy.", spans: []),
     Case(rule: "rank: a foreign rank", text: "Bộ trưởng Bộ Quốc phòng Campuchia Thống tướng Tea Banh phát biểu.",
          spans: ["TITLE:Bộ trưởng", "UNIT:Bộ Quốc phòng Campuchia", "RANK:Thống tướng", "OFFICIAL:Tea Banh"]),
+    Case(rule: "a bare head of several words is skipped whole", text: "Cảm ơn các Tổng cục, Bộ Tư lệnh đã đến viếng.", spans: []),
     Case(rule: "unit.head+place (foreign force, lower case)", text: "Sự hiện diện của quân đội Mỹ và hải quân Ukraine.", spans: ["UNIT:quân đội Mỹ", "UNIT:hải quân Ukraine"]),
   ]
 
