@@ -33,6 +33,18 @@ public final class JSONLIndexer {
   /// Lines are read and decoded on a background thread, up to `RecordQueue.maxBytes` ahead of the writer,
   /// so a producer piping into `vnmine index` is not held up while a batch is resolved and committed.
   public func index(paths: [String], progress: ((Report) -> Void)? = nil) throws(IndexError) -> Report {
+    let queue = RecordQueue()
+    let reading = Thread { [paths] in Self.read(paths: paths, into: queue) }
+    reading.stackSize = 8 << 20
+    reading.start()
+    defer { queue.cancel() }
+    return try Self.consume(queue, writer: writer, batchSize: batchSize, progress: progress)
+  }
+
+  /// The writer's side, shared with `DocumentIndexer`: batches from `queue` until `.end`, then the final refresh.
+  /// On a failure the committed batches' entities are refreshed before the error is thrown.
+  static func consume(_ queue: RecordQueue, writer: IndexWriter, batchSize: Int,
+                      progress: ((Report) -> Void)?) throws(IndexError) -> Report {
     var report = Report()
     var batch: [IndexedDocument] = []
     func flush() throws(IndexError) {
@@ -42,11 +54,6 @@ public final class JSONLIndexer {
       batch.removeAll(keepingCapacity: true)
       progress?(report)
     }
-    let queue = RecordQueue()
-    let reading = Thread { [paths] in Self.read(paths: paths, into: queue) }
-    reading.stackSize = 8 << 20
-    reading.start()
-    defer { queue.cancel() }
     var t = PhaseClock.now()
     while true {
       PhaseClock.add("other", &t)

@@ -23,6 +23,8 @@ public struct PipelineRecord: Sendable {
   public let json: [UInt8]
   public let failure: DocumentFailure?
   public let chars: Int
+  /// What the pipeline's `attach` made of the annotated document in the worker (e.g. an index record).
+  public let attachment: (any Sendable)?
 }
 
 /// reader → bounded pool of normalise→tokenize→extract workers → one writer that restores input order.
@@ -35,10 +37,14 @@ public struct PipelineRecord: Sendable {
 public struct Pipeline: Sendable {
   public let annotator: Annotator
   public let jobs: Int
+  /// Run by the workers on each annotated document (in parallel); its value travels with the record to
+  /// `emit` (`vnmine extract --index` builds the index record here).
+  public let attach: (@Sendable (AnnotatedDocument) -> (any Sendable)?)?
 
-  public init(annotator: Annotator, jobs: Int) {
+  public init(annotator: Annotator, jobs: Int, attach: (@Sendable (AnnotatedDocument) -> (any Sendable)?)? = nil) {
     self.annotator = annotator
     self.jobs = max(1, jobs)
+    self.attach = attach
   }
 
   /// Runs the pipeline over `files`.
@@ -55,6 +61,7 @@ public struct Pipeline: Sendable {
     let window = Window(permits: jobs * 8)
     let finished = Countdown(jobs) { await outbox.close() }
     let annotator = self.annotator
+    let attach = self.attach
     var summary = PipelineSummary()
 
     try await withThrowingTaskGroup(of: Void.self) { group in
@@ -96,7 +103,8 @@ public struct Pipeline: Sendable {
               w.reset()
               RecordWriter.write(record, into: &w)
               w.newline()
-              await outbox.send(PipelineRecord(index: index, id: record.document.id, json: w.bytes, failure: record.failure, chars: chars))
+              await outbox.send(PipelineRecord(index: index, id: record.document.id, json: w.bytes, failure: record.failure,
+                                               chars: chars, attachment: attach?(record)))
             }
             await finished.done()
           } catch {

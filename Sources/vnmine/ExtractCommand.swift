@@ -3,6 +3,7 @@ import Foundation
 import VNCore
 import VNOutput
 import VNPipeline
+import VNIndex
 import VNText
 
 struct ExtractCommand: AsyncParsableCommand {
@@ -43,6 +44,8 @@ struct ExtractCommand: AsyncParsableCommand {
   var models: String?
   @Option(help: "A folder of TSV files in the models/gazetteers format that add to or override the gazetteers.")
   var modelsOverlay: String?
+  @Option(help: "Also index the records into this vnmine index database, in the same run (as `vnmine extract … | vnmine index --db DB -` does, without the JSON round trip).")
+  var index: String?
   @Flag(help: "Also write each document's sentences and tokens (words with offsets, as `vnmine tokenize` does).")
   var tokens = false
   @Option(help: "Your own word list (one word per line), added to the lexicon without rebuilding (with --tokens).")
@@ -57,6 +60,7 @@ struct ExtractCommand: AsyncParsableCommand {
     if resume && output == nil { throw ValidationError("--resume needs --output FILE") }
     if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     if userWords != nil && !tokens { throw ValidationError("--user-words changes only the tokens: add --tokens") }
+    if index != nil && resume { throw ValidationError("--index cannot be combined with --resume: index the finished output with `vnmine index` instead") }
   }
 
   func run() async throws {
@@ -78,17 +82,49 @@ struct ExtractCommand: AsyncParsableCommand {
     let stop = StopSignal()
     let interrupt = InterruptHandler(stop)
     let meter = ProgressMeter(enabled: !quiet && (progress || isatty(2) == 1), totalBytes: ProgressMeter.plainSize(files))
-    let summary = try await Pipeline(annotator: annotator, jobs: jobs)
+    // `--index DB`: the workers turn each annotated document into an index record; a thread of the indexer
+    // resolves and commits them in batches while extraction goes on.
+    let indexer = try index.map { path in
+      DocumentIndexer(writer: try IndexWriter(path: path, gazetteer: try IndexGazetteer.load(from: modelDir)))
+    }
+    let attach: (@Sendable (AnnotatedDocument) -> (any Sendable)?)?
+    if indexer == nil { attach = nil } else {
+      attach = { @Sendable (record: AnnotatedDocument) -> (any Sendable)? in
+        record.failure == nil ? Self.indexRecord(record) : nil
+      }
+    }
+    let summary = try await Pipeline(annotator: annotator, jobs: jobs, attach: attach)
       .run(files: files, options: reader, alreadyWritten: out.written, stop: stop) { record in
         try out.write(record.json)
         meter.update(documents: 1, chars: record.chars)
+        if let indexer {
+          if let d = record.attachment as? IndexedDocument { indexer.add(d) } else { indexer.addErrorRecord() }
+        }
       }
     try out.finish()
+    if let indexer, let path = index {
+      let report = try indexer.finish()
+      if !quiet {
+        FileHandle.standardError.write(Data("vnmine: indexed \(report.documents) documents into \(path) (\(report.batches) batches, \(report.errorRecords) error records skipped)\n".utf8))
+      }
+    }
     meter.finish()
     _ = interrupt
     if !quiet { FileHandle.standardError.write(Data(Self.summaryText(summary, output: output).utf8)) }
     if summary.interrupted { throw ExitCode(130) }
     if summary.errors > 0 { throw ExitCode(2) }
+  }
+
+  /// The index's view of an annotated document (the same fields `vnmine index` reads from its JSON line).
+  static func indexRecord(_ record: AnnotatedDocument) -> IndexedDocument {
+    let doc = record.document
+    func metadata(_ key: String) -> String? {
+      guard let raw = doc.metadata.first(where: { $0.key == key })?.json else { return nil }
+      return (try? JSONValue.parse(raw))?.string
+    }
+    return IndexedDocument(id: doc.id, source: doc.location.path, line: doc.location.line, title: metadata("title"),
+                           url: metadata("url"), date: metadata("date"), text: doc.text,
+                           entities: record.extraction.entities, officials: record.extraction.officials)
   }
 
   static func summaryText(_ s: PipelineSummary, output: String?) -> String {

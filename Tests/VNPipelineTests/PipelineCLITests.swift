@@ -214,4 +214,39 @@ struct PipelineCLITests {
     let bad = try CLI.run(["extract", files[0], "--user-words", files[1], "--quiet"])
     #expect(bad.status != 0 && bad.stderr.contains("--tokens") && bad.stdout.isEmpty)
   }
+
+  @Test("extract --index builds the same index as extract | index, and still writes the records")
+  func inProcessIndex() throws {
+    let dir = try CLI.temporaryFolder("inproc-index")
+    let input = try Self.corpus(dir, count: 120)
+    // One bad line among the documents: an error record, skipped by both ways of indexing.
+    var lines = try String(contentsOf: input, encoding: .utf8).split(separator: "\n").map(String.init)
+    lines.insert("{\"id\": \"bad\", \"text\": ", at: 7)
+    try (lines.joined(separator: "\n") + "\n").write(to: input, atomically: true, encoding: .utf8)
+    let a = dir.appendingPathComponent("a.sqlite").path, b = dir.appendingPathComponent("b.sqlite").path
+    let records = dir.appendingPathComponent("records.jsonl")
+    let inproc = try CLI.run(["extract", input.path, "--index", a, "--quiet"])
+    #expect(inproc.status == 2)   // the bad line became an error record
+    try inproc.stdout.write(to: records)
+    let plain = try CLI.run(["extract", input.path, "--quiet"])
+    #expect(plain.stdout == inproc.stdout, "--index must not change the records")
+    #expect(try CLI.run(["index", records.path, "--db", b, "--quiet"]).status == 0)
+    let empty = dir.appendingPathComponent("empty.jsonl")
+    try Data().write(to: empty)
+    func counts(_ db: String) throws -> [String: Any] {
+      let r = try CLI.run(["index", empty.path, "--db", db, "--json"])
+      let o = try #require(try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])
+      return try #require(o["index"] as? [String: Any])
+    }
+    let ca = try counts(a), cb = try counts(b)
+    #expect(NSDictionary(dictionary: ca) == NSDictionary(dictionary: cb))
+    #expect((ca["documents"] as? Int) == 120 && ((ca["mentions"] as? Int) ?? 0) > 100)
+    for q in ["nguyen", "cong an", "bo cong an", "thu truong"] {
+      let ra = try CLI.run(["search", q, "--db", a, "--json", "--limit", "20"]).stdout
+      let rb = try CLI.run(["search", q, "--db", b, "--json", "--limit", "20"]).stdout
+      #expect(ra == rb, "search \(q)")
+    }
+    let clash = try CLI.run(["extract", input.path, "--index", a, "--resume", "-o", dir.appendingPathComponent("o.jsonl").path])
+    #expect(clash.status != 0 && clash.stderr.contains("--index"))
+  }
 }
