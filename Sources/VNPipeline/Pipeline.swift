@@ -96,7 +96,9 @@ public struct Pipeline: Sendable {
               switch item {
               case .success(let doc):
                 record = worker.annotate(doc)
-                chars = doc.text.unicodeScalars.count
+                // Code points from the UTF-8 bytes (one leading byte each), not a walk over the scalars.
+                var text = doc.text
+                chars = text.withUTF8 { b in b.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) } }
               case .failure(let f):
                 record = AnnotatedDocument(document: Document(id: f.recordID, location: f.location, text: ""), failure: f)
               }
