@@ -97,9 +97,11 @@ struct OfficialLinker {
   /// name (guidelines: the country stays outside the TITLE). Near miss: `Thủ tướng thăm Trung Quốc Lý …` (a verb).
   func countryGap(_ a: Int, _ n: Int) -> Bool {
     let k = items[a].hi, end = items[n].lo
-    guard items[a].kind == .title, end > k, end - k <= 3, scan.isCapWord(k) else { return false }
-    // Also a province or city (`Chủ tịch Hà Nội Nguyễn Đức Chung`).
-    return scan.hits(at: k).contains { $0.source == .place && $0.marks == 0 && k + Int($0.length) == end }
+    guard items[a].kind == .title, end > k, end - k <= 5, scan.isWord(k) else { return false }
+    // Also a province or city (`Chủ tịch Hà Nội Nguyễn Đức Chung`), with its type word (`Chủ tịch TP. Hà Nội …`).
+    if scan.hits(at: k).contains(where: { $0.source == .place && $0.marks == 0 && k + Int($0.length) == end }) { return true }
+    guard let pl = scan.place(at: k), !pl.bare, pl.listed else { return false }
+    return pl.end == end
   }
 
   /// Rule `official.unitOfUnit`: `Trưởng Ban Dân nguyện của Ủy ban Thường vụ Quốc hội Nguyễn Thanh Hải`: one `của`

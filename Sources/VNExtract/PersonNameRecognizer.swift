@@ -70,11 +70,17 @@ extension DocumentScan {
   /// Rule `official.unlistedSurname`: a rare surname the lexicon lacks (`ông Đầu Thanh Tùng, Phó Chủ tịch …`)
   /// after a person marker, when exactly two listed given names follow and a comma or dash leads to a title.
   /// Near miss: the same run without the marker, or without the title after it.
+  /// Also two words with marks (`Ông Điểu Kré, Ủy viên Ban Chấp hành Trung ương`), which need the same marker and title.
   func unlistedSurname(at i: Int) -> Bool {
-    guard cue(.personMarker, endingBefore: i), isCapWord(i + 1), isCapWord(i + 2), !isCapWord(i + 3),
-          r.givenNames.contains(pieces[i + 1].exact), r.givenNames.contains(pieces[i + 2].exact),
-          !pieces[i + 1].flags.contains(.sentenceStart), !pieces[i + 2].flags.contains(.sentenceStart) else { return false }
-    var k = i + 3
+    guard cue(.personMarker, endingBefore: i), isCapWord(i + 1), !pieces[i + 1].flags.contains(.sentenceStart) else { return false }
+    var k: Int
+    if isCapWord(i + 2), !isCapWord(i + 3), r.givenNames.contains(pieces[i + 1].exact), r.givenNames.contains(pieces[i + 2].exact),
+       !pieces[i + 2].flags.contains(.sentenceStart) {
+      k = i + 3
+    } else if !isCapWord(i + 2), !pieces[i].flags.contains(.ascii), !pieces[i + 1].flags.contains(.allUpper),
+              !hits(at: i).contains(where: { $0.source != .cue }), !hits(at: i + 1).contains(where: { $0.source != .cue }) {
+      k = i + 2
+    } else { return false }
     guard isPunct(k, ",") || isPunct(k, "-") || isPunct(k, "–") else { return false }
     k += 1
     if let e = cue(.appositionLink, at: k) { k = e }

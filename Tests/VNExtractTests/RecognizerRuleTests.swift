@@ -375,6 +375,11 @@ struct RecognizerRuleTests {
     Case(rule: "rank: a foreign rank", text: "Bộ trưởng Bộ Quốc phòng Campuchia Thống tướng Tea Banh phát biểu.",
          spans: ["TITLE:Bộ trưởng", "UNIT:Bộ Quốc phòng Campuchia", "RANK:Thống tướng", "OFFICIAL:Tea Banh"]),
     Case(rule: "a bare head of several words is skipped whole", text: "Cảm ơn các Tổng cục, Bộ Tư lệnh đã đến viếng.", spans: []),
+    Case(rule: "official.unlistedSurname (two words)", text: "Ông Điểu Kré, Ủy viên Ban Chấp hành Trung ương, cho biết.",
+         spans: ["OFFICIAL:Điểu Kré", "TITLE:Ủy viên", "UNIT:Ban Chấp hành Trung ương"]),
+    Case(rule: "official.unlistedSurname (near miss: no title after)", text: "Ông Điểu Kré, nông dân trong xã, cho biết.", spans: []),
+    Case(rule: "official.countryBetween (a city with its type word)", text: "Chủ tịch TP. Hà Nội Nguyễn Đức Chung về đối thoại.",
+         spans: ["TITLE:Chủ tịch", "OFFICIAL:Nguyễn Đức Chung"]),
     Case(rule: "unit.head+place (foreign force, lower case)", text: "Sự hiện diện của quân đội Mỹ và hải quân Ukraine.", spans: ["UNIT:quân đội Mỹ", "UNIT:hải quân Ukraine"]),
   ]
 
