@@ -51,7 +51,8 @@ extension DocumentScan {
                     payload: .directive(info(entry, sym)))
       }
     }
-    // rule directive.partyResolution: `Nghị quyết Đại hội XII`, `Nghị quyết Trung ương 4 khóa XII`, `Nghị quyết TW4`.
+    // rule directive.partyResolution: `Nghị quyết Đại hội XII`, `Nghị quyết Trung ương 4 khóa XII`, `Nghị quyết TW4`,
+    // `Nghị quyết Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa XII`.
     if capType, entry.type == "Nghị quyết", let e = partyResolution(at: j) {
       let name = string(j, e)
       return Item(kind: .directive, lo: i, hi: e, rule: "directive.partyResolution",
@@ -154,9 +155,34 @@ extension DocumentScan {
     else if pieces[j].key == keys.trung, isWord(j + 1), pieces[j + 1].key == keys.uong, isNumber(j + 2) { k = j + 3 }
     else if pieces[j].flags.contains(.allUpper), pieces[j].flags.contains(.hasDigit), pieces[j].length <= 4,
             string(j, j + 1).hasPrefix("TW") || string(j, j + 1).hasPrefix("TƯ") { k = j + 1 }
+    else if let e = plenum(at: j) { k = e }
     else { return nil }
     if isWord(k), pieces[k].key == keys.khoa, isNumber(k + 1) { k += 2 }
     return k
+  }
+
+  /// `Hội nghị lần thứ năm Ban Chấp hành Trung ương (Đảng)` / `Hội nghị Trung ương 4`: a plenum named by its
+  /// ordinal, then the committee; it needs the term (`khóa XII`) after it to name one resolution.
+  func plenum(at j: Int) -> Int? {
+    guard isWord(j + 1), pieces[j].key == keys.hoi, pieces[j + 1].key == keys.nghi else { return nil }
+    var k = j + 2
+    guard isWord(k), isWord(k + 1), isWord(k + 2), pieces[k].key == keys.lan, pieces[k + 1].key == keys.thu else { return nil }
+    k += 2
+    let ordinals: Set<String> = ["nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"]
+    guard pieces[k].flags.contains(.digitsOnly) || ordinals.contains(string(k, k + 1).lowercased()) else { return nil }
+    k += 1
+    if isWord(k) && pieces[k].key == keys.ban, let u = fixedCommittee(at: k) { k = u }
+    guard isWord(k), pieces[k].key == keys.khoa else { return nil }
+    return k
+  }
+
+  /// `Ban Chấp hành Trung ương (Đảng)` or `BCH TW` at `k`: its end.
+  private func fixedCommittee(at k: Int) -> Int? {
+    guard let h = hits(at: k).filter({ $0.source == .unit && r.units[Int($0.index)].canonical == "Ban Chấp hành Trung ương" })
+      .max(by: { $0.length < $1.length }) else { return nil }
+    var e = k + Int(h.length)
+    if isCapWord(e), hits(at: e).contains(where: { $0.source == .unit && $0.length == 1 }) { e += 1 }   // `Đảng`
+    return e
   }
 
   /// Rule `directive.treatyAbbreviation`: a treaty's descriptive name closed by its abbreviation in brackets

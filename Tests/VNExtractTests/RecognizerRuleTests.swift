@@ -380,6 +380,9 @@ struct RecognizerRuleTests {
     Case(rule: "official.unlistedSurname (near miss: no title after)", text: "Ông Điểu Kré, nông dân trong xã, cho biết.", spans: []),
     Case(rule: "official.countryBetween (a city with its type word)", text: "Chủ tịch TP. Hà Nội Nguyễn Đức Chung về đối thoại.",
          spans: ["TITLE:Chủ tịch", "OFFICIAL:Nguyễn Đức Chung"]),
+    Case(rule: "directive.partyResolution (a plenum by its ordinal)", text: "Cán bộ được quán triệt Nghị quyết Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa XII.",
+         spans: ["DIRECTIVE:Nghị quyết Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa XII"]),
+    Case(rule: "directive.partyResolution (near miss: no term)", text: "Nghị quyết Hội nghị lần thứ năm đã đề ra nhiều giải pháp.", spans: []),
     Case(rule: "unit.head+place (foreign force, lower case)", text: "Sự hiện diện của quân đội Mỹ và hải quân Ukraine.", spans: ["UNIT:quân đội Mỹ", "UNIT:hải quân Ukraine"]),
   ]
 
