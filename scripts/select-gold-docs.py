@@ -20,6 +20,8 @@ A seventh dev batch of 15 + 5 (seed 20261204, disjoint from all earlier rows) wa
 for the same reason: test OFFICIAL recall still lagged dev's.
 An eighth dev batch of 15 + 5 (seed 20261205, disjoint from all earlier rows) was drawn exactly as the seventh,
 to give dev fresh material again after the extractor had been tuned on the first seven.
+A ninth dev batch of 15 + 5 (seed 20261206, disjoint from all earlier rows) was drawn exactly as the eighth,
+to measure the extractor on articles it has never seen (annotated by hand, without looking at system output).
 The seed press release (corpora/seed/) is added to `dev` separately.
 """
 import gzip, json, random, re, sys, os
@@ -118,6 +120,16 @@ def main():
             rows.append(("dev", "baomoi-news/baomoi-police-gov.jsonl.gz", d["id"], len(d["text"])))
     dt_rest = [d for d in dt if d["id"] not in taken]
     for d in rng8.sample(dt_rest, 5):
+        rows.append(("dev", "dantri-unc/dantri-unc.jsonl.gz", d["id"], len(d["text"])))
+    # Ninth dev batch: 15 + 5 more, disjoint from every row above, another seed, drawn exactly as the eighth.
+    taken = {r[2] for r in rows}
+    rng9 = random.Random(20261206)
+    for tier, k in (("ranked", 8), ("office", 7)):
+        group = sorted((d for d in pg if d.get("tier") == tier and d["id"] not in taken), key=lambda d: d["id"])
+        for d in rng9.sample(group, k):
+            rows.append(("dev", "baomoi-news/baomoi-police-gov.jsonl.gz", d["id"], len(d["text"])))
+    dt_rest = [d for d in dt if d["id"] not in taken]
+    for d in rng9.sample(dt_rest, 5):
         rows.append(("dev", "dantri-unc/dantri-unc.jsonl.gz", d["id"], len(d["text"])))
     out = os.path.join(HERE, "..", "corpora", "gold", "selection.tsv")
     with open(out, "w", encoding="utf-8") as f:
