@@ -19,7 +19,8 @@ extension DocumentScan {
       // (`Bộ Chính trị tại …`), unless the body's name ends in an abbreviation (`Phòng CSGT đường sắt`).
       if (b.rule.hasPrefix("unit.fixed") || b.rule == "unit.institution") && c.rule == "unit.head+name"
         && !pieces[b.hi - 1].flags.contains(.allUpper) {
-        if !(b.hi..<c.hi).contains(where: { pieces[$0].isCap || pieces[$0].flags.contains(.hasDigit) }) { return }
+        // Route qualifiers do extend it (`Cục Cảnh sát giao thông đường bộ - đường sắt`).
+        if !(b.hi..<c.hi).contains(where: { pieces[$0].isCap || pieces[$0].flags.contains(.hasDigit) }) && !namePhrase(b.hi, c.hi) { return }
       }
       // A fixed body is not lengthened by another body complete on its own (`[Ban Chấp hành Trung ương] [Đảng]`,
       // Decisions 24).
@@ -136,6 +137,8 @@ extension DocumentScan {
     }
     // unit.head+code: `Cục V28`, `Sư đoàn 304`, `Đội CSGT số 3` (lower case allowed: `đội số 3`).
     if head.takesCode, let (end, code) = codeComplement(at: j), capHead || end - j == 2 || pieces[j].flags.contains(.hasLetter) {
+      // `Quân khu 1, 2, 3`: several numbered bodies at once (Decisions 11).
+      if isPunct(end, ","), isWord(end + 1), pieces[end + 1].flags.contains(.digitsOnly) { return nil }
       // Rule `unit.codeThenPlace`: a numbered body of a province keeps its place (`Ban chỉ đạo 389 tỉnh Quảng Ninh`,
       // `Ban chỉ đạo 389 tỉnh`). Near miss: `Sư đoàn 304 Quân đoàn 2` (another body, no place).
       if capHead, pieces[j].flags.contains(.digitsOnly), let pl = place(at: end), !pl.commune { return make(pl.end, "unit.head+code", code: code) }
@@ -394,7 +397,7 @@ extension DocumentScan {
         if p.key == keys.so, isWord(k + 1), pieces[k + 1].flags.contains(.digitsOnly) { k += 2; last = k; lastCap = true; break }
         // Not before another body (`Bộ Công an Việt Nam và Cơ quan hữu quan`).
         if (p.exact == keys.vaExact || p.exact == keys.veExact) && isWord(k + 1) && (pieces[k + 1].isCap || cue(.unitNameWord, at: k + 1) != nil)
-          && !(pieces[k + 1].isCap && hits(at: k + 1).contains { $0.source == .unitHead }) {
+          && !(pieces[k + 1].isCap && hits(at: k + 1).contains { $0.source == .unitHead }) && cue(.nonUnitBody, at: k + 1) == nil {
           k += 1; continue
         }
         // rule unit.abbreviationEnd: an abbreviation completes the name; only a route or branch qualifier
@@ -457,6 +460,17 @@ extension DocumentScan {
     }
     guard isWord(k), pieces[k].exact == keys.vaExact, let end = item(k + 1) else { return nil }
     return end
+  }
+
+  /// `[lo, hi)` is made of route or branch qualifiers (and dashes between them) only.
+  func namePhrase(_ lo: Int, _ hi: Int) -> Bool {
+    var k = lo
+    while k < hi {
+      if isPunct(k, "-") { k += 1; continue }
+      if let e = cue(.unitQualifier, at: k), e <= hi { k = e; continue }
+      return false
+    }
+    return true
   }
 
   /// Rule `unit.gluedAbbreviation`: an abbreviation in capitals joined by `-` or `&` without spaces to another

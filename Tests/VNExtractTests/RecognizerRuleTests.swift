@@ -383,6 +383,13 @@ struct RecognizerRuleTests {
     Case(rule: "directive.partyResolution (a plenum by its ordinal)", text: "Cán bộ được quán triệt Nghị quyết Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa XII.",
          spans: ["DIRECTIVE:Nghị quyết Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa XII"]),
     Case(rule: "directive.partyResolution (near miss: no term)", text: "Nghị quyết Hội nghị lần thứ năm đã đề ra nhiều giải pháp.", spans: []),
+    Case(rule: "unit: a complete investigating body split from its ministry (Decisions 40)", text: "Ngày 19/6, Cơ quan Cảnh sát điều tra Bộ Công an đã ra quyết định.",
+         spans: ["UNIT:Cơ quan Cảnh sát điều tra", "UNIT:Bộ Công an"]),
+    Case(rule: "unit: route qualifiers extend a listed body", text: "Biển số 80 do Cục Cảnh sát giao thông đường bộ - đường sắt cấp.",
+         spans: ["UNIT:Cục Cảnh sát giao thông đường bộ - đường sắt"]),
+    Case(rule: "unit (near miss: a verb after a listed body)", text: "Bộ Giáo dục và Đào tạo thanh tra các trường.", spans: ["UNIT:Bộ Giáo dục và Đào tạo"]),
+    Case(rule: "unit (near miss: `và` before a company)", text: "Giao cho Bộ Công Thương và Tập đoàn Điện lực Việt Nam lập phương án.", spans: ["UNIT:Bộ Công Thương"]),
+    Case(rule: "unit.head+code (near miss: several numbered bodies)", text: "Công điện gửi các Quân khu 1, 2, 3 và các đơn vị.", spans: []),
     Case(rule: "unit.head+place (foreign force, lower case)", text: "Sự hiện diện của quân đội Mỹ và hải quân Ukraine.", spans: ["UNIT:quân đội Mỹ", "UNIT:hải quân Ukraine"]),
   ]
 
