@@ -95,7 +95,7 @@ extension DocumentScan {
       h.source == .lawName && r.lawNames[Int(h.index)].type == entry.type
     }
     if let lh = lawHits.max(by: { (a: PhraseTable.Hit, b: PhraseTable.Hit) -> Bool in a.length < b.length }),
-       pieces[j].isCap || isCode || (capType && lh.length >= 3) {
+       pieces[j].isCap || isCode || capType {   // a listed name after a capitalised type, in any case (`Luật du lịch`)
       var e = j + Int(lh.length)
       // `Luật Trách nhiệm bồi thường của Nhà nước`: the State as the name's last words (Decisions 29).
       if isWord(e), pieces[e].key == keys.cua, isNhaNuoc(e + 1) { e += 3 }

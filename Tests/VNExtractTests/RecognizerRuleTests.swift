@@ -390,6 +390,9 @@ struct RecognizerRuleTests {
     Case(rule: "unit (near miss: a verb after a listed body)", text: "Bộ Giáo dục và Đào tạo thanh tra các trường.", spans: ["UNIT:Bộ Giáo dục và Đào tạo"]),
     Case(rule: "unit (near miss: `và` before a company)", text: "Giao cho Bộ Công Thương và Tập đoàn Điện lực Việt Nam lập phương án.", spans: ["UNIT:Bộ Công Thương"]),
     Case(rule: "unit.head+code (near miss: several numbered bodies)", text: "Công điện gửi các Quân khu 1, 2, 3 và các đơn vị.", spans: []),
+    Case(rule: "directive.lawName: a listed name in lower case after `Luật`", text: "Bộ trưởng chuẩn bị dự án Luật du lịch (sửa đổi).",
+         spans: ["TITLE:Bộ trưởng", "DIRECTIVE:Luật du lịch"]),
+    Case(rule: "directive.lawName (near miss: `luật` in lower case)", text: "Theo luật du lịch thì việc này khác.", spans: []),
     Case(rule: "unit.head+place (foreign force, lower case)", text: "Sự hiện diện của quân đội Mỹ và hải quân Ukraine.", spans: ["UNIT:quân đội Mỹ", "UNIT:hải quân Ukraine"]),
   ]
 
