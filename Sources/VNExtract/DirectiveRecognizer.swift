@@ -141,6 +141,20 @@ extension DocumentScan {
                                                   date: nil, title: nil, key: canonical, canonical: canonical)))
   }
 
+  /// Rule `directive.bareSymbol`: `số` and a full normative symbol without its type word (`Điều 31 số
+  /// 15/2014/TT-BCA`): the type comes from the symbol's code. Near miss: `số 15/3` (a date), a symbol without
+  /// a year (`số 12/QĐ`, too short to be sure).
+  func bareSymbol(at i: Int) -> Item? {
+    guard isWord(i), pieces[i].key == keys.so, !pieces[i].isCap || pieces[i].flags.contains(.sentenceStart),
+          isWord(i + 1), pieces[i + 1].flags.contains(.digitsOnly),
+          let sym = symbolParser.parse(text, from: Int(pieces[i + 1].start)), sym.symbol != nil, sym.year != nil,
+          let code = sym.typeCode, let type = r.directiveCodes[code],
+          let entry = r.directiveTypes.first(where: { $0.type == type }) else { return nil }
+    var e = i + 1
+    while e < pieces.count && Int(pieces[e].start) < sym.end { e += 1 }
+    return Item(kind: .directive, lo: i, hi: e, rule: "directive.bareSymbol", payload: .directive(info(entry, sym)))
+  }
+
   /// The end of a party resolution's name at `j`: `Đại hội` + ordinal, `Trung ương` + plenum number, `TW4`,
   /// then an optional term (`khóa XII`); nil without a number (`Nghị quyết Đại hội đã đề ra`).
   func partyResolution(at j: Int) -> Int? {

@@ -393,6 +393,9 @@ struct RecognizerRuleTests {
     Case(rule: "directive.lawName: a listed name in lower case after `Luật`", text: "Bộ trưởng chuẩn bị dự án Luật du lịch (sửa đổi).",
          spans: ["TITLE:Bộ trưởng", "DIRECTIVE:Luật du lịch"]),
     Case(rule: "directive.lawName (near miss: `luật` in lower case)", text: "Theo luật du lịch thì việc này khác.", spans: []),
+    Case(rule: "directive.bareSymbol", text: "Theo khoản 6 Điều 31 số 15/2014/TT-BCA, màu sắc biển số thay đổi.", spans: ["DIRECTIVE:số 15/2014/TT-BCA"]),
+    Case(rule: "directive.bareSymbol (near miss: a house number)", text: "Ông ở nhà số 12/5 đường Láng.", spans: []),
+    Case(rule: "directive.typeNumber: `Điện` (a telegram)", text: "Các đơn vị thực hiện nghiêm Điện số 18 ngày 14.6.2017 của Cục.", spans: ["DIRECTIVE:Điện số 18"]),
     Case(rule: "unit.head+place (foreign force, lower case)", text: "Sự hiện diện của quân đội Mỹ và hải quân Ukraine.", spans: ["UNIT:quân đội Mỹ", "UNIT:hải quân Ukraine"]),
   ]
 
