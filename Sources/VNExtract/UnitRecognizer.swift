@@ -363,6 +363,9 @@ extension DocumentScan {
     let typeWordOnly = hits(at: j).contains { $0.source == .directiveType }
       && hits(at: j).allSatisfy { $0.source == .directiveType || $0.source == .cue || $0.marks > 0 }
     if first.isCap && startsOther(j) && !gluedAbbreviation(j) && !typeWordOnly { return nil }
+    // `Văn phòng Tập đoàn …`, `Văn phòng Tổng Công ty …`: a company's office is no unit.
+    // (`Khoa học` is a name word, not the hospital `Khoa`.)
+    if first.isCap, let e = cue(.nonUnitBody, at: j), (cue(.unitNameWord, at: j) ?? 0) <= e { return nil }
     if first.isCap && place(at: j).map({ !$0.bare }) == true { return nil }
     var k = j + 1, last = j + 1, lastCap = first.isCap
     /// Where a dotted abbreviation ends (`T.Ư`): only qualifiers continue after it, as after capitals.
@@ -385,6 +388,7 @@ extension DocumentScan {
           // `Tổng cục Dự trữ Nhà nước`: `Nhà nước` ends a name as a modifier, not a second body (Decisions 13).
           if pieces[k - 1].isWord && !pieces[k - 1].flags.contains(.allUpper) && isNhaNuoc(k) { k += 2; last = k; lastCap = true; continue }
           if p.flags.contains(.sentenceStart) || (startsOther(k) && !gluedAbbreviation(k)) { break }
+          if let e = cue(.nonUnitBody, at: k), (cue(.unitNameWord, at: k) ?? 0) <= e { break }
           // `Quyết định của Bộ Chính trị Ông Mai Văn Chính` (a heading without its full stop): `Ông`, `Bà` start a person.
           if (p.key == keys.ong || p.key == keys.ba) && isCapWord(k + 1) { break }
           if let pl = place(at: k), !pl.bare { break }

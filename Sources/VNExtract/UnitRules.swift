@@ -25,6 +25,10 @@ extension DocumentScan {
     // `cơ quan Công an`, `lực lượng Công an`: generic uses stay out (guidelines).
     if cue(.genericBefore, endingBefore: i) { return nil }
     if hi < pieces.count && (pieces[hi].key == keys.cac || pieces[hi].key == keys.nhung) { return nil }
+    // `Ủy ban nhân dân các cấp`, `Ủy ban hành chính`, `Ủy ban quốc gia TKCN`: the head of a longer name, not
+    // the short form of the earlier body.
+    if isWord(hi) && !pieces[hi].isCap && (cue(.unitNameWord, at: hi) != nil
+        || hs.contains(where: { $0.source == .unitHead && Int($0.length) > Int(h.length) })) { return nil }
     let prefix = expand(i, hi) + " "
     guard earlier.contains(where: { u in
       guard u.kind == .unit, !u.dropped, case .unit(let info) = u.payload else { return false }

@@ -396,6 +396,11 @@ struct RecognizerRuleTests {
     Case(rule: "directive.bareSymbol", text: "Theo khoản 6 Điều 31 số 15/2014/TT-BCA, màu sắc biển số thay đổi.", spans: ["DIRECTIVE:số 15/2014/TT-BCA"]),
     Case(rule: "directive.bareSymbol (near miss: a house number)", text: "Ông ở nhà số 12/5 đường Láng.", spans: []),
     Case(rule: "directive.typeNumber: `Điện` (a telegram)", text: "Các đơn vị thực hiện nghiêm Điện số 18 ngày 14.6.2017 của Cục.", spans: ["DIRECTIVE:Điện số 18"]),
+    Case(rule: "unit (near miss: a company's office)", text: "Xe của Văn phòng Tập đoàn dầu khí Quốc gia được cấp biển.", spans: []),
+    Case(rule: "unit.backReference (near miss: the head of a longer name)", text: "Ủy ban An toàn giao thông quốc gia và Ủy ban nhân dân các cấp phối hợp.",
+         spans: ["UNIT:Ủy ban An toàn giao thông quốc gia"]),
+    Case(rule: "unit: `thuộc` ends a name", text: "Trạm Tuần tra kiểm soát giao thông Tùng Diễn thuộc Phòng Cảnh sát giao thông ra lệnh.",
+         spans: ["UNIT:Trạm Tuần tra kiểm soát giao thông Tùng Diễn", "UNIT:Phòng Cảnh sát giao thông"]),
     Case(rule: "unit.head+place (foreign force, lower case)", text: "Sự hiện diện của quân đội Mỹ và hải quân Ukraine.", spans: ["UNIT:quân đội Mỹ", "UNIT:hải quân Ukraine"]),
   ]
 
