@@ -22,6 +22,10 @@ An eighth dev batch of 15 + 5 (seed 20261205, disjoint from all earlier rows) wa
 to give dev fresh material again after the extractor had been tuned on the first seven.
 A ninth dev batch of 15 + 5 (seed 20261206, disjoint from all earlier rows) was drawn exactly as the eighth,
 to measure the extractor on articles it has never seen (annotated by hand, without looking at system output).
+A tenth dev batch of 17 + 3 (seed 20261207, disjoint from all earlier rows, same length window; baomoi from the
+union of the tiers, dantri from the same filtered pool) is drawn only from articles that cite a document
+(`DIRECTIVE` signal below): directives are about 3 % of the gold spans, so unfiltered batches bring 10-15 each,
+too few to see how the directive rules fare on unseen text.
 The seed press release (corpora/seed/) is added to `dev` separately.
 """
 import gzip, json, random, re, sys, os
@@ -29,6 +33,9 @@ import gzip, json, random, re, sys, os
 HERE = os.path.dirname(os.path.abspath(__file__))
 SHARED = os.path.join(HERE, "..", "..", "shared", "data")
 UNIT = re.compile(r"\b(Bộ Công an|Công an|Bộ Quốc phòng|UBND|Ủy ban|Uỷ ban|Tỉnh ủy|Quốc hội|Chính phủ|Cục|Sở)\b")
+# A cited document: a type word with a number, or a document symbol (`09-CT/TW`, `144/2021/NĐ-CP`).
+DIRECTIVE = re.compile(r"\b(Luật|Nghị định|Thông tư|Chỉ thị|Nghị quyết|Quyết định|Công văn|Công điện|Kết luận|Quy định)( số)? \d"
+                       r"|\d+/(\d{4}/)?[A-ZĐ]+-[A-ZĐ]+|\d+-[A-Z]+/TW")
 TITLE = re.compile(r"\b(Thứ trưởng|Bộ trưởng|Giám đốc|Chủ tịch|Bí thư|Cục trưởng|Trưởng phòng|Thiếu tướng|Trung tướng|Đại tá|Thượng tá)\b")
 
 def load(path):
@@ -130,6 +137,17 @@ def main():
             rows.append(("dev", "baomoi-news/baomoi-police-gov.jsonl.gz", d["id"], len(d["text"])))
     dt_rest = [d for d in dt if d["id"] not in taken]
     for d in rng9.sample(dt_rest, 5):
+        rows.append(("dev", "dantri-unc/dantri-unc.jsonl.gz", d["id"], len(d["text"])))
+    # Tenth dev batch: 17 + 3 more, disjoint from every row above, another seed, only articles with a
+    # DIRECTIVE signal; baomoi from the union of the tiers (only 8 "ranked" articles left have the signal),
+    # dantri: the 3 left in the filtered pool that have it.
+    taken = {r[2] for r in rows}
+    rng10 = random.Random(20261207)
+    group = sorted((d for d in pg if d["id"] not in taken and DIRECTIVE.search(d["text"])), key=lambda d: d["id"])
+    for d in rng10.sample(group, 17):
+        rows.append(("dev", "baomoi-news/baomoi-police-gov.jsonl.gz", d["id"], len(d["text"])))
+    dt_rest = [d for d in dt if d["id"] not in taken and DIRECTIVE.search(d["text"])]
+    for d in rng10.sample(dt_rest, min(3, len(dt_rest))):
         rows.append(("dev", "dantri-unc/dantri-unc.jsonl.gz", d["id"], len(d["text"])))
     out = os.path.join(HERE, "..", "corpora", "gold", "selection.tsv")
     with open(out, "w", encoding="utf-8") as f:
