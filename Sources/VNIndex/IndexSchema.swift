@@ -24,9 +24,10 @@
 ///
 /// Indexes are few because each costs a random B-tree insert per row while indexing: the mentions of an
 /// entity are found through its appearances (`appearances_date`, then `mentions_doc`), mentions by surface
-/// through `mentions_key` (resolved mentions only), facts through their official. Indexes written by
-/// earlier builds of version 1 (`mentions_entity`, `official_facts_force`, the `appearances` primary
-/// key) are not needed but do no harm. `first_seen`/`last_seen` are the earliest and
+/// through `mentions_key` (units' and directives' mentions only), facts through their official; resolution
+/// compares officials from memory (`OfficialCache`). Indexes written by earlier builds of version 1
+/// (`mentions_entity`, `official_facts_force`, `official_facts_value`, the `appearances` primary key, a
+/// `mentions_key` over every resolved mention) are not needed but do no harm. `first_seen`/`last_seen` are the earliest and
 /// latest document dates (NULL when no document had a date). Search rows have `rowid = ref * 4 + kind`
 /// so one entity's row is replaced without scanning.
 enum IndexSchema {
@@ -42,7 +43,7 @@ enum IndexSchema {
       label TEXT NOT NULL, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
       surface TEXT NOT NULL, key TEXT NOT NULL, canonical TEXT, kind TEXT, entity INTEGER);
     CREATE INDEX mentions_doc ON mentions(doc);
-    CREATE INDEX mentions_key ON mentions(label, key) WHERE kind IS NOT NULL;
+    CREATE INDEX mentions_key ON mentions(label, key) WHERE kind = 'unit' OR kind = 'directive';
     CREATE TABLE officials(
       id INTEGER PRIMARY KEY, name TEXT NOT NULL, name_key TEXT NOT NULL, force TEXT, summary TEXT,
       mentions INTEGER NOT NULL DEFAULT 0, documents INTEGER NOT NULL DEFAULT 0, first_seen TEXT, last_seen TEXT);
@@ -51,7 +52,6 @@ enum IndexSchema {
       official INTEGER NOT NULL, doc INTEGER NOT NULL REFERENCES documents(id), date TEXT,
       fact TEXT NOT NULL, value TEXT NOT NULL, value_key TEXT NOT NULL, rank_order INTEGER, force TEXT);
     CREATE INDEX official_facts_fact ON official_facts(official, fact, date);
-    CREATE INDEX official_facts_value ON official_facts(official, value_key, fact);
     CREATE INDEX official_facts_doc ON official_facts(doc);
     CREATE TABLE units(
       id INTEGER PRIMARY KEY, name TEXT NOT NULL, name_key TEXT NOT NULL UNIQUE, code TEXT, parent TEXT, summary TEXT,

@@ -124,32 +124,54 @@ extension IndexWriter {
 
   private func findOfficial(_ claim: OfficialClaim, date: String?, excluding taken: Set<Int64>) throws(IndexError) -> Int64? {
     guard claim.isFullName else { return nil }
-    let candidates = try db.query("SELECT id, mentions FROM officials WHERE name_key = ? ORDER BY id",
-                                  [.text(claim.nameKey)]) { ($0.int(0), $0.int(1)) }
+    let candidates = try officialIDs(nameKey: claim.nameKey)
     var best: (id: Int64, score: Int64)?
-    let keySet = Set(([claim.rank].compactMap { $0 } + claim.titles + claim.units).map(foldKey))
+    let claimKeys = Set(([claim.rank].compactMap { $0 } + claim.titles + claim.units).map(foldKey))
     let other = claim.force.map { $0 == "police" ? "military" : "police" }
-    let claimKeys = keySet.sorted()
-    let placeholders = Array(repeating: "?", count: claimKeys.count).joined(separator: ", ")
-    for (id, mentions) in candidates where !taken.contains(id) {
-      if let other, try db.scalar("SELECT 1 FROM official_facts WHERE official = ? AND force = ? LIMIT 1",
-                                  [.int(id), .text(other)]) != nil { continue }
-      if let date, let order = claim.rankOrder, try db.scalar("""
-          SELECT 1 FROM official_facts WHERE official = ? AND fact = 'rank' AND date = ? AND rank_order != ? LIMIT 1
-          """, [.int(id), .text(date), .int(order)]) != nil { continue }
-      let shared = claimKeys.isEmpty ? 0 : try db.scalar("""
-        SELECT count(DISTINCT value_key) FROM official_facts WHERE official = ? AND value_key IN (\(placeholders))
-        """, [.int(id)] + claimKeys.map { .text($0) }) ?? 0
-      let score = shared * 1_000_000 + min(mentions, 999_999)
+    for id in candidates where !taken.contains(id) {
+      guard let o = officialCache.officials[id] else { continue }
+      if let other, o.forces.contains(other) { continue }
+      if let date, let order = claim.rankOrder, let orders = o.rankOrders[date], orders.contains(where: { $0 != order }) {
+        continue
+      }
+      let shared = Int64(claimKeys.reduce(0) { $0 + (o.valueKeys.contains($1) ? 1 : 0) })
+      let score = shared * 1_000_000 + min(o.mentions, 999_999)
       if best == nil || score > best!.score { best = (id, score) }
     }
     return best?.id
   }
 
+  /// The officials named `nameKey`, in id order, with their facts in `officialCache` (read from the
+  /// database the first time a name is looked up, unless the cache holds every official).
+  private func officialIDs(nameKey: String) throws(IndexError) -> [Int64] {
+    if let ids = officialCache.byKey[nameKey] { return ids }
+    if officialCache.complete { return [] }
+    let rows = try db.query("SELECT id, mentions FROM officials WHERE name_key = ? ORDER BY id", [.text(nameKey)]) {
+      ($0.int(0), $0.int(1))
+    }
+    for (id, mentions) in rows {
+      var o = OfficialCache.Official(mentions: mentions)
+      let s = try db.statement("SELECT fact, value_key, date, rank_order, force FROM official_facts WHERE official = ?")
+      try s.bind([.int(id)])
+      while try s.step() {
+        o.add(fact: s.text(0), valueKey: s.text(1), date: s.optText(2), rankOrder: s.optInt(3), force: s.optText(4))
+      }
+      officialCache.officials[id] = o
+    }
+    officialCache.byKey[nameKey] = rows.map(\.0)
+    return rows.map(\.0)
+  }
+
   private func createOfficial(_ claim: OfficialClaim) throws(IndexError) -> Int64 {
     try db.run("INSERT INTO officials(name, name_key, force) VALUES (?, ?, ?)",
                [.text(claim.name), .text(claim.nameKey), .opt(claim.force)])
-    return db.lastInsertRowID
+    let id = db.lastInsertRowID
+    // A name never looked up stays out of the cache (its first lookup reads every official of that name).
+    if officialCache.complete || officialCache.byKey[claim.nameKey] != nil {
+      officialCache.byKey[claim.nameKey, default: []].append(id)
+      officialCache.officials[id] = OfficialCache.Official(mentions: 0)
+    }
+    return id
   }
 
   private func insertFacts(_ claim: OfficialClaim, official: Int64, ctx: DocumentContext) throws(IndexError) {
@@ -158,14 +180,58 @@ extension IndexWriter {
     facts += claim.titles.map { ("title", $0, nil) }
     facts += claim.units.map { ("unit", $0, nil) }
     for (fact, value, order) in facts {
+      let key = foldKey(value)
+      officialCache.officials[official]?.add(fact: fact, valueKey: key, date: ctx.doc.date, rankOrder: order, force: claim.force)
       try db.run("""
         INSERT INTO official_facts(official, doc, date, fact, value, value_key, rank_order, force)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        """, [.int(official), .int(ctx.row), .opt(ctx.doc.date), .text(fact), .text(value), .text(foldKey(value)),
+        """, [.int(official), .int(ctx.row), .opt(ctx.doc.date), .text(fact), .text(value), .text(key),
               .opt(order), .opt(claim.force)])
     }
   }
 
+}
+
+/// What resolution compares of each official (`EntityResolution`), mirrored from `officials` and
+/// `official_facts` so that resolving a name reads nothing back from the database.
+///
+/// The writer keeps it exact: facts and mention counts are added as rows are written, officials a refresh
+/// deletes are removed, and the whole cache is dropped after a rollback, when another connection wrote to
+/// the database, and when a document is replaced (its facts are deleted).
+struct OfficialCache {
+  struct Official {
+    var mentions: Int64
+    /// Folded values of every fact (name, rank, titles, units).
+    var valueKeys: Set<String> = []
+    /// Forces the official's facts were stated with.
+    var forces: Set<String> = []
+    /// Rank seniorities stated per document date.
+    var rankOrders: [String: Set<Int>] = [:]
+
+    mutating func add(fact: String, valueKey: String, date: String?, rankOrder: Int?, force: String?) {
+      valueKeys.insert(valueKey)
+      if let force { forces.insert(force) }
+      if fact == "rank", let date, let rankOrder { rankOrders[date, default: []].insert(rankOrder) }
+    }
+  }
+
+  /// `name_key` → ids in id order. A name absent here is read from the database, unless `complete`.
+  var byKey: [String: [Int64]] = [:]
+  var officials: [Int64: Official] = [:]
+  /// Whether every official of the database is here (true from a reset on a database without officials).
+  var complete = false
+
+  mutating func reset(complete: Bool) {
+    byKey.removeAll(keepingCapacity: true)
+    officials.removeAll(keepingCapacity: true)
+    self.complete = complete
+  }
+
+  /// Forgets an official a refresh deleted.
+  mutating func remove(_ id: Int64) {
+    guard officials.removeValue(forKey: id) != nil else { return }
+    for (k, ids) in byKey where ids.contains(id) { byKey[k] = ids.filter { $0 != id } }
+  }
 }
 
 /// Officials records rebuilt from OFFICIAL entities, for lines written without an `officials` array.

@@ -1,73 +1,150 @@
 import Foundation
 
 extension IndexWriter {
-  /// Recomputes counts, first/last seen, display names and search rows of the entities listed in `stale`
-  /// and empties it; deletes those no document mentions any more. Runs inside the caller's transaction.
+  /// Recomputes counts, first/last seen, display names, summaries and search rows of the entities listed in
+  /// `stale` and empties it; deletes those no document mentions any more. Runs inside the caller's transaction.
+  ///
+  /// Few stale entities (an incremental run): each one's rows are read with indexed queries. Many (the end
+  /// of a long run, `bulkRefreshThreshold` or more): `appearances`, `official_facts`, `units`, `directives`
+  /// and the resolved mentions are each read in one scan, and every entity is computed from what the scans
+  /// kept. Both paths feed the same computation (`EntityFacts`), so they write the same rows.
   func refreshStale() throws(IndexError) {
     let refs = try db.query("SELECT kind, entity FROM stale") { s in
       IndexedKind(rawValue: s.text(0)).map { EntityRef(kind: $0, id: s.int(1)) }
     }.compactMap { $0 }
-    // Many stale entities (the end of a long run): one scan of the mentions finds every unit's and
-    // directive's surfaces, instead of one join per entity.
     var t = PhaseClock.now()
-    prefetchedKeys = refs.count >= 1000 ? try allEntityKeys(Set(refs)) : nil
-    PhaseClock.add("refresh: prefetch keys", &t)
-    defer { prefetchedKeys = nil }
-    for ref in refs.sorted(by: { ($0.kind.code, $0.id) < ($1.kind.code, $1.id) }) { try refresh(ref) }
+    let scanned = refs.count >= bulkRefreshThreshold ? try scanEntityFacts(Set(refs)) : nil
+    PhaseClock.add("refresh: scans", &t)
+    for ref in refs.sorted(by: { ($0.kind.code, $0.id) < ($1.kind.code, $1.id) }) {
+      if let scanned {
+        try refresh(ref, scanned.facts(ref), hasSearchRow: scanned.searchRows.contains(ref.kind.searchRowID(ref.id)))
+      } else {
+        try refresh(ref, try entityFacts(ref), hasSearchRow: true)
+      }
+    }
+    PhaseClock.add("refresh: rows", &t)
     try db.run("DELETE FROM stale")
     unitIDs.removeAll()
     markedStale.removeAll()
     lastRefresh = Self.monotonicSeconds()
   }
 
-  private func refresh(_ ref: EntityRef) throws(IndexError) {
-    let args: [SQLValue] = [.text(ref.kind.rawValue), .int(ref.id)]
-    let agg = try db.query("""
-      SELECT count(*), coalesce(sum(mentions), 0), min(date), max(date) FROM appearances
-      WHERE kind = ? AND entity = ?
-      """, args) { (Int($0.int(0)), Int($0.int(1)), $0.optText(2), $0.optText(3)) }[0]
+  private func refresh(_ ref: EntityRef, _ facts: EntityFacts, hasSearchRow: Bool) throws(IndexError) {
     let rowid = ref.kind.searchRowID(ref.id)
-    try db.run("DELETE FROM search WHERE rowid = ?", [.int(rowid)])
-    guard agg.0 > 0 else {
+    if hasSearchRow { try db.run("DELETE FROM search WHERE rowid = ?", [.int(rowid)]) }
+    let a = facts.appearances
+    guard a.documents > 0 else {
       try db.run("DELETE FROM \(ref.kind.table) WHERE id = ?", [.int(ref.id)])
+      if ref.kind == .official { officialCache.remove(ref.id) }
       return
     }
-    try db.run("UPDATE \(ref.kind.table) SET documents = ?, mentions = ?, first_seen = ?, last_seen = ? WHERE id = ?",
-               [.int(agg.0), .int(agg.1), .opt(agg.2), .opt(agg.3), .int(ref.id)])
-    var t = PhaseClock.now()
-    defer { PhaseClock.add("refresh: row, snippet, search insert", &t) }
+    let counts: [SQLValue] = [.int(a.documents), .int(a.mentions), .opt(a.firstSeen), .opt(a.lastSeen)]
     let row: SearchRow
     switch ref.kind {
-    case .official: row = try officialRow(ref.id)
-    case .unit: row = try unitRow(ref.id)
-    case .directive: row = try directiveRow(ref.id)
+    case .official:
+      let names = a.names.sorted { x, y in
+        if x.value != y.value { return x.value > y.value }
+        let lx = x.key.unicodeScalars.count, ly = y.key.unicodeScalars.count
+        if lx != ly { return lx > ly }
+        return x.key.utf8.lexicographicallyPrecedes(y.key.utf8)
+      }.prefix(10).map(\.key)
+      let force = facts.majorityForce
+      let ranked = facts.rankedFacts(limit: 60)
+      let name = names.first ?? ""
+      // Latest rank first, then the most recent titles and units (undated facts count as oldest).
+      var parts: [String] = []
+      if let rank = ranked.first(where: { $0.fact == "rank" }) { parts.append(rank.value) }
+      parts += ranked.filter { $0.fact == "title" }.prefix(3).map(\.value)
+      parts += ranked.filter { $0.fact == "unit" }.prefix(2).map(\.value)
+      try db.run("""
+        UPDATE officials SET documents = ?, mentions = ?, first_seen = ?, last_seen = ?, name = ?, force = ?, summary = ?
+        WHERE id = ?
+        """, counts + [.text(name), .opt(force), .text(parts.joined(separator: "; ")), .int(ref.id)])
+      row = SearchRow(name: name, aliases: Array(names), facts: ranked.map(\.value) + [force].compactMap { $0 })
+    case .unit:
+      let (name, code, parent) = facts.unit ?? ("", nil, nil)
+      let known = gazetteer.unitSurfaces[foldKey(name)] ?? []
+      let summary = [code, parent.map { "thuộc " + $0 }].compactMap { $0 }.joined(separator: "; ")
+      try db.run("UPDATE units SET documents = ?, mentions = ?, first_seen = ?, last_seen = ?, summary = ? WHERE id = ?",
+                 counts + [.text(summary), .int(ref.id)])
+      row = SearchRow(name: name, aliases: Array(facts.surfaces.prefix(30)) + known, facts: [code, parent].compactMap { $0 })
+    case .directive:
+      let (name, values) = facts.directive ?? ("", [])
+      try db.run("""
+        UPDATE directives SET documents = ?, mentions = ?, first_seen = ?, last_seen = ?, summary = ? WHERE id = ?
+        """, counts + [.text(values.prefix(3).compactMap { $0 }.joined(separator: "; ")), .int(ref.id)])
+      row = SearchRow(name: name, aliases: Array(facts.surfaces.prefix(30)), facts: values.compactMap { $0 })
     }
-    let context = try db.query("""
-      SELECT snippet FROM appearances WHERE kind = ? AND entity = ? ORDER BY date DESC, doc DESC LIMIT 1
-      """, args) { $0.text(0) }.first ?? ""
     try db.run("""
       INSERT INTO search(rowid, kind, ref, weight, name, aliases, facts, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-      """, [.int(rowid), .text(ref.kind.rawValue), .int(ref.id), .double(log(1 + Double(agg.1))),
-            .text(foldKey(row.name)), .text(fold(row.aliases)), .text(fold(row.facts)), .text(folder.key(context))])
+      """, [.int(rowid), .text(ref.kind.rawValue), .int(ref.id), .double(log(1 + Double(a.mentions))),
+            .text(foldKey(row.name)), .text(fold(row.aliases)), .text(fold(row.facts)), .text(folder.key(a.snippet))])
   }
 
-  /// The folded surfaces of the mentions of the units and directives in `refs`, distinct and sorted.
-  private func allEntityKeys(_ refs: Set<EntityRef>) throws(IndexError) -> [EntityRef: [String]] {
+  // MARK: - Reading what a refresh needs
+
+  /// One entity's rows, read with indexed queries.
+  private func entityFacts(_ ref: EntityRef) throws(IndexError) -> EntityFacts {
+    var f = EntityFacts()
+    let s = try db.statement("SELECT date, doc, mentions, name, snippet FROM appearances WHERE kind = ? AND entity = ?")
+    try s.bind([.text(ref.kind.rawValue), .int(ref.id)])
+    while try s.step() { f.appearances.add(s, officials: ref.kind == .official) }
+    switch ref.kind {
+    case .official:
+      f.officialFacts = try db.query("""
+        SELECT fact, value, value_key, date, force FROM official_facts WHERE official = ? ORDER BY rowid
+        """, [.int(ref.id)]) { FactRow($0) }
+    case .unit:
+      f.unit = try db.query("SELECT name, code, parent FROM units WHERE id = ?", [.int(ref.id)]) {
+        ($0.text(0), $0.optText(1), $0.optText(2))
+      }.first
+      f.surfaces = try db.query(Self.entityKeysSQL(ref.kind, limit: 30), [.int(ref.id)]) { $0.text(0) }
+    case .directive:
+      f.directive = try db.query("SELECT name, key, issuer, year, type, number, title FROM directives WHERE id = ?",
+                                 [.int(ref.id)]) { s in (s.text(0), (1...6).map { s.optText(Int32($0)) }) }.first
+      f.surfaces = try db.query(Self.entityKeysSQL(ref.kind, limit: 30), [.int(ref.id)]) { $0.text(0) }
+    }
+    return f
+  }
+
+  /// The rows of every entity in `refs`, from one scan of each table.
+  private func scanEntityFacts(_ refs: Set<EntityRef>) throws(IndexError) -> ScannedFacts {
+    var out = ScannedFacts()
+    var s = try db.statement("SELECT kind, entity, date, doc, mentions, name, snippet FROM appearances")
+    while try s.step() {
+      guard let kind = IndexedKind(rawValue: s.text(0)) else { continue }
+      let ref = EntityRef(kind: kind, id: s.int(1))
+      guard refs.contains(ref) else { continue }
+      out.appearances[ref, default: AppearanceSummary()].add(s, officials: kind == .official, offset: 2)
+    }
+    s = try db.statement("SELECT official, fact, value, value_key, date, force FROM official_facts ORDER BY rowid")
+    while try s.step() {
+      let id = s.int(0)
+      guard refs.contains(EntityRef(kind: .official, id: id)) else { continue }
+      out.officialFacts[id, default: []].append(FactRow(s, offset: 1))
+    }
+    s = try db.statement("SELECT id, name, code, parent FROM units")
+    while try s.step() {
+      guard refs.contains(EntityRef(kind: .unit, id: s.int(0))) else { continue }
+      out.units[s.int(0)] = (s.text(1), s.optText(2), s.optText(3))
+    }
+    s = try db.statement("SELECT id, name, key, issuer, year, type, number, title FROM directives")
+    while try s.step() {
+      guard refs.contains(EntityRef(kind: .directive, id: s.int(0))) else { continue }
+      out.directives[s.int(0)] = (s.text(1), (2...7).map { s.optText(Int32($0)) })
+    }
+    // The folded surfaces of the units' and directives' mentions, distinct and sorted.
     var sets: [EntityRef: Set<String>] = [:]
-    let s = try db.statement("SELECT kind, entity, key FROM mentions NOT INDEXED WHERE kind IN ('unit', 'directive')")
+    s = try db.statement("SELECT kind, entity, key FROM mentions NOT INDEXED WHERE kind IN ('unit', 'directive')")
     while try s.step() {
       guard let kind = IndexedKind(rawValue: s.text(0)) else { continue }
       let ref = EntityRef(kind: kind, id: s.int(1))
       if refs.contains(ref) { sets[ref, default: []].insert(s.text(2)) }
     }
-    return sets.mapValues { $0.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
-  }
-
-  /// The first `limit` distinct folded surfaces of an entity's mentions, in byte order.
-  private func entityKeys(_ ref: EntityRef, limit: Int) throws(IndexError) -> [String] {
-    if let keys = prefetchedKeys?[ref] { return Array(keys.prefix(limit)) }
-    if prefetchedKeys != nil { return [] }
-    return try db.query(Self.entityKeysSQL(ref.kind, limit: limit), [.int(ref.id)]) { $0.text(0) }
+    out.surfaces = sets.mapValues { $0.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+    s = try db.statement("SELECT rowid FROM search")
+    while try s.step() { out.searchRows.insert(s.int(0)) }
+    return out
   }
 
   /// The distinct folded surfaces of an entity's mentions, in order (found through its appearances).
@@ -94,50 +171,122 @@ extension IndexWriter {
     }
     return out.joined(separator: " ; ")
   }
+}
 
-  private func officialRow(_ id: Int64) throws(IndexError) -> SearchRow {
-    let names = try db.query("""
-      SELECT name FROM appearances WHERE kind = 'official' AND entity = ?
-      GROUP BY name ORDER BY count(*) DESC, length(name) DESC LIMIT 10
-      """, [.int(id)]) { $0.text(0) }
-    let force = try db.query("""
-      SELECT force FROM official_facts WHERE official = ? AND force IS NOT NULL GROUP BY force ORDER BY count(*) DESC LIMIT 1
-      """, [.int(id)]) { $0.text(0) }.first
-    let name = names.first ?? ""
-    // Latest rank first, then the most recent titles and units (undated facts count as oldest).
-    let facts = try db.query("""
-      SELECT fact, value FROM official_facts WHERE official = ? AND fact IN ('rank', 'title', 'unit')
-      GROUP BY fact, value_key ORDER BY max(coalesce(date, '')) DESC, count(*) DESC LIMIT 60
-      """, [.int(id)]) { ($0.text(0), $0.text(1)) }
-    var parts: [String] = []
-    if let rank = facts.first(where: { $0.0 == "rank" }) { parts.append(rank.1) }
-    parts += facts.filter { $0.0 == "title" }.prefix(3).map(\.1)
-    parts += facts.filter { $0.0 == "unit" }.prefix(2).map(\.1)
-    try db.run("UPDATE officials SET name = ?, force = ?, summary = ? WHERE id = ?",
-               [.text(name), .opt(force), .text(parts.joined(separator: "; ")), .int(id)])
-    return SearchRow(name: name, aliases: names, facts: facts.map(\.1) + [force].compactMap { $0 })
+/// An entity's appearances folded into what its row and search row show.
+struct AppearanceSummary {
+  var documents = 0
+  var mentions = 0
+  /// Earliest and latest document date (nil when no document had one).
+  var firstSeen: String?
+  var lastSeen: String?
+  /// The snippet of the latest appearance: latest date (undated counts as oldest), then latest document.
+  var snippet = ""
+  private var latest: (date: String?, doc: Int64)?
+  /// Officials: how many documents called the official by each name.
+  var names: [String: Int] = [:]
+
+  /// Adds the row at the statement's columns `offset…`: date, doc, mentions, name, snippet.
+  mutating func add(_ s: SQLiteStatement, officials: Bool, offset: Int32 = 0) {
+    let date = s.optText(offset), doc = s.int(offset + 1)
+    documents += 1
+    mentions += Int(s.int(offset + 2))
+    if let date {
+      if firstSeen == nil || date.utf8.lexicographicallyPrecedes(firstSeen!.utf8) { firstSeen = date }
+      if lastSeen == nil || lastSeen!.utf8.lexicographicallyPrecedes(date.utf8) { lastSeen = date }
+    }
+    if officials { names[s.text(offset + 3), default: 0] += 1 }
+    if latest == nil || Self.isLater(date, doc, than: latest!) {
+      latest = (date, doc)
+      snippet = s.text(offset + 4)
+    }
   }
 
-  private func unitRow(_ id: Int64) throws(IndexError) -> SearchRow {
-    let (name, code, parent) = try db.query("SELECT name, code, parent FROM units WHERE id = ?", [.int(id)]) {
-      ($0.text(0), $0.optText(1), $0.optText(2))
-    }.first ?? ("", nil, nil)
-    let surfaces = try entityKeys(EntityRef(kind: .unit, id: id), limit: 30)
-    let known = gazetteer.unitSurfaces[foldKey(name)] ?? []
-    let summary = [code, parent.map { "thuộc " + $0 }].compactMap { $0 }.joined(separator: "; ")
-    try db.run("UPDATE units SET summary = ? WHERE id = ?", [.text(summary), .int(id)])
-    return SearchRow(name: name, aliases: surfaces + known, facts: [code, parent].compactMap { $0 })
+  private static func isLater(_ date: String?, _ doc: Int64, than other: (date: String?, doc: Int64)) -> Bool {
+    switch (date, other.date) {
+    case (nil, nil): return doc > other.doc
+    case (nil, _): return false
+    case (_, nil): return true
+    case let (d?, o?): return d == o ? doc > other.doc : o.utf8.lexicographicallyPrecedes(d.utf8)
+    }
+  }
+}
+
+/// One `official_facts` row.
+struct FactRow {
+  var fact: String
+  var value: String
+  var valueKey: String
+  var date: String?
+  var force: String?
+
+  /// The row at the statement's columns `offset…`: fact, value, value_key, date, force.
+  init(_ s: SQLiteStatement, offset: Int32 = 0) {
+    fact = s.text(offset); value = s.text(offset + 1); valueKey = s.text(offset + 2)
+    date = s.optText(offset + 3); force = s.optText(offset + 4)
+  }
+}
+
+/// What refreshing one entity reads.
+struct EntityFacts {
+  var appearances = AppearanceSummary()
+  /// Officials: their fact rows in insertion order.
+  var officialFacts: [FactRow] = []
+  /// Units: name, code, parent. Directives: name, then key, issuer, year, type, number, title.
+  var unit: (String, String?, String?)?
+  var directive: (String, [String?])?
+  /// Units and directives: the distinct folded surfaces of their mentions, in byte order.
+  var surfaces: [String] = []
+
+  /// The force most of the official's facts state (ties: the first in byte order).
+  var majorityForce: String? {
+    var counts: [String: Int] = [:]
+    for f in officialFacts { if let force = f.force { counts[force, default: 0] += 1 } }
+    return counts.min { x, y in x.value != y.value ? x.value > y.value : x.key.utf8.lexicographicallyPrecedes(y.key.utf8) }?.key
   }
 
-  private func directiveRow(_ id: Int64) throws(IndexError) -> SearchRow {
-    let (name, facts) = try db.query("""
-      SELECT name, key, issuer, year, type, number, title FROM directives WHERE id = ?
-      """, [.int(id)]) { s in
-      (s.text(0), (1...6).map { s.optText(Int32($0)) })
-    }.first ?? ("", [])
-    let surfaces = try entityKeys(EntityRef(kind: .directive, id: id), limit: 30)
-    try db.run("UPDATE directives SET summary = ? WHERE id = ?",
-               [.text(facts.prefix(3).compactMap { $0 }.joined(separator: "; ")), .int(id)])
-    return SearchRow(name: name, aliases: surfaces, facts: facts.compactMap { $0 })
+  /// Distinct rank, title and unit facts (by folded value), latest first (undated as oldest), then the
+  /// most stated; each with the value of its latest statement (the first of equally dated ones).
+  func rankedFacts(limit: Int) -> [(fact: String, value: String)] {
+    struct Group { var fact: String; var key: String; var value: String; var latest: String; var count: Int; var first: Int }
+    var groups: [String: Group] = [:]
+    for (i, f) in officialFacts.enumerated() where f.fact == "rank" || f.fact == "title" || f.fact == "unit" {
+      let date = f.date ?? ""
+      let k = f.fact + "\u{1F}" + f.valueKey
+      if var g = groups[k] {
+        g.count += 1
+        if g.latest.utf8.lexicographicallyPrecedes(date.utf8) { g.latest = date; g.value = f.value }
+        groups[k] = g
+      } else {
+        groups[k] = Group(fact: f.fact, key: f.valueKey, value: f.value, latest: date, count: 1, first: i)
+      }
+    }
+    return groups.values.sorted { x, y in
+      if x.latest != y.latest { return y.latest.utf8.lexicographicallyPrecedes(x.latest.utf8) }
+      if x.count != y.count { return x.count > y.count }
+      return x.first < y.first
+    }.prefix(limit).map { ($0.fact, $0.value) }
+  }
+}
+
+/// The rows of many entities, read in one scan per table (`scanEntityFacts`).
+struct ScannedFacts {
+  var appearances: [EntityRef: AppearanceSummary] = [:]
+  var officialFacts: [Int64: [FactRow]] = [:]
+  var units: [Int64: (String, String?, String?)] = [:]
+  var directives: [Int64: (String, [String?])] = [:]
+  var surfaces: [EntityRef: [String]] = [:]
+  /// Rowids of the search table (an entity without one needs no delete).
+  var searchRows: Set<Int64> = []
+
+  func facts(_ ref: EntityRef) -> EntityFacts {
+    var f = EntityFacts()
+    f.appearances = appearances[ref] ?? AppearanceSummary()
+    switch ref.kind {
+    case .official: f.officialFacts = officialFacts[ref.id] ?? []
+    case .unit: f.unit = units[ref.id]; f.surfaces = Array((surfaces[ref] ?? []).prefix(30))
+    case .directive: f.directive = directives[ref.id]; f.surfaces = Array((surfaces[ref] ?? []).prefix(30))
+    }
+    return f
   }
 }

@@ -43,8 +43,10 @@ public final class IndexWriter {
   /// Entities this writer listed in `stale` since its last refresh (dropped like `unitIDs`).
   var markedStale: Set<EntityRef> = []
   private var dataVersion: Int64 = -1
-  /// During a large refresh: the sorted folded surfaces of every stale unit and directive.
-  var prefetchedKeys: [EntityRef: [String]]?
+  /// Officials and their facts as resolution compares them (see `OfficialCache`).
+  var officialCache = OfficialCache()
+  /// A refresh of this many stale entities or more reads each table in one scan instead of per entity.
+  var bulkRefreshThreshold = 1000
 
   /// Opens or creates the index at `path`, refreshing entities a crashed run left stale.
   ///
@@ -91,6 +93,7 @@ public final class IndexWriter {
       unitIDs.removeAll()
       markedStale.removeAll()
       addedSinceEmpty = nil
+      officialCache.reset(complete: false)
       throw error
     }
     return characters
@@ -136,6 +139,7 @@ public final class IndexWriter {
     if v != dataVersion {
       unitIDs.removeAll(); markedStale.removeAll(); dataVersion = v
       addedSinceEmpty = try db.scalar("SELECT 1 FROM documents LIMIT 1") == nil ? [] : nil
+      officialCache.reset(complete: try db.scalar("SELECT 1 FROM officials LIMIT 1") == nil)
     }
   }
 
@@ -186,6 +190,7 @@ public final class IndexWriter {
               .text(a.snippet)])
       if ref.kind == .official {
         try db.run("UPDATE officials SET mentions = mentions + ? WHERE id = ?", [.int(a.mentions), .int(ref.id)])
+        officialCache.officials[ref.id]?.mentions += Int64(a.mentions)
       }
       touched.insert(ref)
     }
@@ -200,6 +205,7 @@ public final class IndexWriter {
       addedSinceEmpty = nil
     }
     guard let row = try db.scalar("SELECT id FROM documents WHERE doc_id = ?", [.text(docID)]) else { return }
+    officialCache.reset(complete: false)  // the document's facts go
     let refs = try db.query("SELECT kind, entity, mentions FROM appearances WHERE doc = ?", [.int(row)]) { s in
       IndexedKind(rawValue: s.text(0)).map { (EntityRef(kind: $0, id: s.int(1)), s.int(2)) }
     }
