@@ -43,6 +43,9 @@ public final class IndexWriter {
   /// Entities this writer listed in `stale` since its last refresh (dropped like `unitIDs`).
   var markedStale: Set<EntityRef> = []
   private var dataVersion: Int64 = -1
+  /// Mentions added to officials in the open batch, written to `officials.mentions` once per official when
+  /// the batch commits (and before anything reads the column back).
+  private var pendingMentions: [Int64: Int64] = [:]
   /// Officials and their facts as resolution compares them (see `OfficialCache`).
   var officialCache = OfficialCache()
   /// A refresh of this many stale entities or more reads each table in one scan instead of per entity.
@@ -73,13 +76,44 @@ public final class IndexWriter {
   @discardableResult
   public func add(_ documents: [IndexedDocument], deferRefresh: Bool = false) throws(IndexError) -> Int {
     var characters = 0
+    try begin()
+    for d in documents { characters += try append(d) }
+    try commit(deferRefresh: deferRefresh)
+    return characters
+  }
+
+  // A batch built one document at a time (`DocumentIndexer`): `begin()`, `append(_:)` for each document,
+  // then `commit(deferRefresh:)` — the same transaction as `add`. After an error the batch is rolled back.
+
+  /// Opens a batch's transaction.
+  public func begin() throws(IndexError) {
     try db.execute("BEGIN IMMEDIATE")
     do {
-      var t = PhaseClock.now()
       try checkDataVersion()
-      touched.removeAll(keepingCapacity: true)
-      for d in documents { characters += try replace(d) }
-      PhaseClock.add("replace", &t)
+    } catch {
+      abandon()
+      throw error
+    }
+    touched.removeAll(keepingCapacity: true)
+  }
+
+  /// Adds (or replaces) one document in the open batch; returns its code points.
+  public func append(_ document: IndexedDocument) throws(IndexError) -> Int {
+    var t = PhaseClock.now()
+    defer { PhaseClock.add("replace", &t) }
+    do {
+      return try replace(document)
+    } catch {
+      abandon()
+      throw error
+    }
+  }
+
+  /// Marks the batch's entities stale (refreshing them unless deferred, see `add`) and commits.
+  public func commit(deferRefresh: Bool) throws(IndexError) {
+    do {
+      var t = PhaseClock.now()
+      try flushMentions()
       for ref in touched where markedStale.insert(ref).inserted {
         try db.run("INSERT OR IGNORE INTO stale(kind, entity) VALUES (?, ?)", [.text(ref.kind.rawValue), .int(ref.id)])
       }
@@ -89,14 +123,27 @@ public final class IndexWriter {
       try db.execute("COMMIT")
       PhaseClock.add("commit", &t)
     } catch {
-      try? db.execute("ROLLBACK")
-      unitIDs.removeAll()
-      markedStale.removeAll()
-      addedSinceEmpty = nil
-      officialCache.reset(complete: false)
+      abandon()
       throw error
     }
-    return characters
+  }
+
+  /// Adds the open batch's mentions to `officials.mentions`.
+  private func flushMentions() throws(IndexError) {
+    for (id, n) in pendingMentions.sorted(by: { $0.key < $1.key }) {
+      try db.run("UPDATE officials SET mentions = mentions + ? WHERE id = ?", [.int(n), .int(id)])
+    }
+    pendingMentions.removeAll(keepingCapacity: true)
+  }
+
+  /// Rolls the open batch back and forgets what the caches learnt from it.
+  private func abandon() {
+    try? db.execute("ROLLBACK")
+    pendingMentions.removeAll()
+    unitIDs.removeAll()
+    markedStale.removeAll()
+    addedSinceEmpty = nil
+    officialCache.reset(complete: false)
   }
 
   /// Refreshes every stale entity in one transaction (nothing to do when none is stale).
@@ -189,7 +236,7 @@ public final class IndexWriter {
         """, [.text(ref.kind.rawValue), .int(ref.id), .int(docRow), .opt(doc.date), .text(a.name), .int(a.mentions),
               .text(a.snippet)])
       if ref.kind == .official {
-        try db.run("UPDATE officials SET mentions = mentions + ? WHERE id = ?", [.int(a.mentions), .int(ref.id)])
+        pendingMentions[ref.id, default: 0] += Int64(a.mentions)
         officialCache.officials[ref.id]?.mentions += Int64(a.mentions)
       }
       touched.insert(ref)
@@ -206,6 +253,7 @@ public final class IndexWriter {
     }
     guard let row = try db.scalar("SELECT id FROM documents WHERE doc_id = ?", [.text(docID)]) else { return }
     officialCache.reset(complete: false)  // the document's facts go
+    try flushMentions()
     let refs = try db.query("SELECT kind, entity, mentions FROM appearances WHERE doc = ?", [.int(row)]) { s in
       IndexedKind(rawValue: s.text(0)).map { (EntityRef(kind: $0, id: s.int(1)), s.int(2)) }
     }

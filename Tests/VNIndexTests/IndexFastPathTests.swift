@@ -85,11 +85,15 @@ struct IndexFastPathTests {
   func snippets() throws {
     let line = try String(contentsOfFile: IndexFixtures.seed, encoding: .utf8).split(separator: "\n")[0]
     let seedText = try #require(try JSONValue.parse(Array(line.utf8))["text"]?.string)
-    let texts = [seedText, "a\r\nb\tc  Nguyễn Văn Thành 😀\n\nx", "", "Đặng", String(repeating: "ầ ", count: 300) + "\n"]
+    let texts = [seedText, "a\r\nb\tc  Nguyễn Văn Thành 😀\n\nx", "", "Đặng", String(repeating: "ầ ", count: 300) + "\n",
+                 String(repeating: "😀ầa", count: 97), String(repeating: "x", count: 129)]
     for text in texts {
       let utf8 = UTF8Text(text)
       let scalars = Array(text.unicodeScalars)
       #expect(utf8.count == scalars.count)
+      // The string initialiser (word-at-a-time count) agrees with the validating one, mark for mark.
+      let validated = try #require(UTF8Text(validUTF8: Array(text.utf8)))
+      #expect((0...scalars.count).map { utf8.byteOffset(ofScalar: $0) } == (0...scalars.count).map { validated.byteOffset(ofScalar: $0) })
       let n = scalars.count
       for start in stride(from: -2, through: n + 2, by: max(1, n / 97)) {
         for len in [0, 1, 5, 16] {
