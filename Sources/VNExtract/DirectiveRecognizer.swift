@@ -172,6 +172,9 @@ extension DocumentScan {
     else if let e = plenum(at: j) { k = e }
     else { return nil }
     if isWord(k), pieces[k].key == keys.khoa, isNumber(k + 1) { k += 2 }
+    // Rule `directive.termInBrackets`: the term in brackets (`Nghị quyết Trung ương 4 (Khóa XII)`) belongs to the name.
+    // Near miss: another aside in brackets (`Nghị quyết Trung ương 4 (về xây dựng Đảng)`).
+    else if isPunct(k, "("), isWord(k + 1), pieces[k + 1].key == keys.khoa, isNumber(k + 2), isPunct(k + 3, ")") { k += 4 }
     return k
   }
 

@@ -72,6 +72,8 @@ extension Extractor {
         for p in it.hi..<(it.hi + 4) {
           if p > it.hi && scan.isPunct(p, ",") { continue }   // `Trưởng ban Bạn đọc, Báo …`
           guard scan.isWord(p), !scan.pieces[p].flags.contains(.sentenceStart) || p == it.hi else { break }
+          // A listed state body is no company even when it starts like one (`Phó Thống đốc Ngân hàng Nhà nước`).
+          if scan.hits(at: p).contains(where: { $0.source == .unit && $0.marks == 0 }) { break }
           if scan.cue(.nonUnitBody, at: p) != nil { companyAfter = true; break }
           if scan.hits(at: p).contains(where: { $0.source == .unit || $0.source == .unitHead || $0.source == .title }) { break }
         }

@@ -117,6 +117,9 @@ struct OfficialLinker {
     let k = items[a].hi, end = items[n].lo
     // A dash between the chain and the name: `Chủ tịch UBND tỉnh Bến Tre- Cao Văn Trọng`.
     if end - k == 1 && (pieces[k].isPunct(0x2D) || pieces[k].isPunct(0x2013)) { return true }
+    // … also with a marker after the dash: `Chủ nhiệm Văn phòng Chính phủ - ông Mai Tiến Dũng`.
+    if end - k >= 2 && end - k <= 3 && (pieces[k].isPunct(0x2D) || pieces[k].isPunct(0x2013))
+      && scan.cue(.personMarker, at: k + 1) == end { return true }
     // Also without the comma: `Phó Chủ tịch Thường trực UBND TP ông Đặng Việt Dũng`.
     if end - k >= 1 && end - k <= 3 && pieces[k].isWord && scan.cue(.personMarker, at: k) == end { return true }
     // `Trưởng đoàn … là ông Đinh La Thăng`: the holder named after `là`.

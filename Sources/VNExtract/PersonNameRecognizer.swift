@@ -33,7 +33,7 @@ extension DocumentScan {
       // `Bộ trưởng Nguyễn Ngọc Thiện Trước khi …`: a sentence opener after a full name (a caption without its stop).
       if e >= i + 2 && cue(.sentenceOpener, at: e) != nil && isWord(e + 1) && !pieces[e + 1].isCap { break }
       // rule official.dateAfterName: `Nguyễn Xuân Phúc Ngày 26/5` (a caption run into the dateline).
-      if keys.timeWords.contains(q.key) && isWord(e + 1) && pieces[e + 1].flags.contains(.hasDigit) { break }
+      if keys.timeWords.contains(q.exact) && isWord(e + 1) && pieces[e + 1].flags.contains(.hasDigit) { break }
       if hits(at: e).contains(where: { h in
         // A title or rank matched only with another mark is a name word (`Trần Quốc Vượng` ≠ `Quốc vương`).
         switch h.source {
@@ -60,8 +60,11 @@ extension DocumentScan {
       return Item(kind: .official, lo: i, hi: e, rule: "official.knownName", payload: .name(short: false))
     }
     if hs.contains(where: { $0.source == .place && Int($0.length) >= e - i }) { return nil }
-    // `Chủ tịch Hà Nội Nguyễn Đức Chung`: a run that starts with a place of two or more words is that place.
-    if hs.contains(where: { $0.source == .place && $0.length >= 2 && $0.marks == 0 }) { return nil }
+    // `Chủ tịch Hà Nội Nguyễn Đức Chung`: a run that starts with a place of two or more words is that place —
+    // unless `ông`/`bà` puts a listed surname before a third name word (`ông Vũ Quang Hải`: the district Vũ
+    // Quang is also a name).
+    let markedPerson = cue(.personMarker, endingBefore: i) && r.surnames.contains(p.exact) && e - i >= 3
+    if !markedPerson && hs.contains(where: { $0.source == .place && $0.length >= 2 && $0.marks == 0 }) { return nil }
     var item = Item(kind: .official, lo: i, hi: e, rule: "official.name", payload: .name(short: false))
     if e - i >= 3 { item.cut = fusedGivenName(e - 1) }
     return item
@@ -111,6 +114,8 @@ extension DocumentScan {
   func shortName(at i: Int, afterRankOrTitle: Bool) -> Item? {
     guard isCapWord(i), !pieces[i].flags.contains(.allUpper), !pieces[i].flags.contains(.hasDigit) else { return nil }
     if isCapWord(i + 1) && !pieces[i + 1].flags.contains(.sentenceStart) { return nil }
+    // `Thẩm phán Trung cấp`, `Kiểm sát viên Cao cấp`: a grade (`… cấp`), not a given name.
+    if isWord(i + 1) && !pieces[i + 1].isCap && pieces[i + 1].key == keys.cap { return nil }
     var marked = cue(.personMarker, endingBefore: i) || (i > 0 && pieces[i - 1].exact == keys.tenExact)
     if afterRankOrTitle { marked = true }
     guard marked else { return nil }

@@ -51,6 +51,8 @@ extension DocumentScan {
       others.sort { $0.length > $1.length }
       for shorter in others {
         let at = i + Int(shorter.length)
+        // `Phó Trưởng ban Thường trực Ban Tuyên giáo`: the standing deputy's title, not `Phó Trưởng` + `ban Thường trực …`.
+        if isWord(at + 2), !pieces[at].isCap, pieces[at + 1].key == keys.thuong, pieces[at + 2].key == keys.truc { continue }
         if let u = unit(at: at, self.hits(at: at)), u.hi > i + Int(h.length) { h = shorter; break }
       }
     }
@@ -102,7 +104,12 @@ extension DocumentScan {
 struct FixedKeys: Sendable {
   let quan, so, va, ve, nam, ngay, thang, cua, khoa, cap, xa, vien, tai, chong, tren, duoi, den, len, tu, ham, ong, ba, cong, an, vaExact, veExact, tuExact, cac, nhung, theo, tenExact, dai, hoi, trung, uong, tw, nha, nuoc, lam, tinh, tp, truong, uy, ban, thanh, tuong, duong, khu, vuc, doan, lamExact, cao, tuoi, sua, doi, thuong, truc, laExact, nghi, lan, thu: UInt64
   /// Capitalised time-of-day words that open a dated sentence (`Ngày 26/5`, `Sáng 21/6`): never the end of a name.
+  /// Exact keys (marks kept): the folded `thang` of `Tháng` is also the given name `Thăng` (`Đinh La Thăng 57 tuổi`).
   let timeWords: Set<UInt64>
+  /// Second syllables of words starting with `thành` (`thành lập`, `thành viên`): after `tỉnh`, not `tỉnh thành`.
+  let thanhCompounds: Set<UInt64>
+  /// `bộ`, `lễ`.
+  let bo, le: UInt64
   init(_ s: PieceScanner) {
     func k(_ w: String) -> UInt64 { s.pieces(of: w)[0].key }
     quan = k("quan"); so = k("số"); va = k("và"); ve = k("về"); nam = k("năm"); ngay = k("ngày"); thang = k("tháng")
@@ -115,7 +122,9 @@ struct FixedKeys: Sendable {
     lam = k("làm"); tinh = k("tỉnh"); tp = k("tp"); truong = k("trưởng"); uy = k("ủy"); ban = k("ban"); thanh = k("thành"); tuong = k("tương"); duong = k("đương"); khu = k("khu"); doan = k("đoàn"); vuc = k("vực"); lamExact = s.pieces(of: "làm")[0].exact
     cao = k("cao"); tuoi = k("tuổi"); sua = k("sửa"); doi = k("đổi"); thuong = k("thường"); truc = k("trực"); laExact = s.pieces(of: "là")[0].exact
     nghi = k("nghị"); lan = k("lần"); thu = k("thứ")
-    timeWords = Set(["ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "tháng"].map(k))
+    thanhCompounds = Set(["lập", "viên", "công", "phần", "tích", "quả", "phố", "tựu"].map(k))
+    bo = k("bộ"); le = k("lễ")
+    timeWords = Set(["ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "tháng"].map { s.pieces(of: $0)[0].exact })
   }
 }
 

@@ -122,6 +122,9 @@ extension DocumentScan {
     if head.head.hasPrefix("Thường"), (1...3).contains(where: { b in i - b >= 0 && hits(at: i - b).contains { $0.source == .title && i - b + Int($0.length) > i } }) {
       return nil
     }
+    // Rule `unit.festivalNotBody`: `Lễ hội Đông Cuông` is a festival; lower-case `hội` after `lễ` is no association.
+    // Near miss: `Hội Nông dân tỉnh` (capitalised, no `lễ`).
+    if head.head.hasPrefix("Hội"), !pieces[i].isCap, i > 0, isWord(i - 1), pieces[i - 1].key == keys.le { return nil }
     // A head word that starts a listed place is that place (`Hội An`, `thành phố Hội An`).
     if hits(at: i).contains(where: { $0.source == .place && Int($0.length) > Int(h.length) }) && pieces[i].isCap { return nil }
     // `Đoàn Campuchia`: a delegation of a country is no body (Decisions 13).
@@ -209,6 +212,12 @@ extension DocumentScan {
     // (guidelines, Decided cases); `Công an xã`, `Công an cấp huyện` are classes of bodies.
     if capHead, let pl = place(at: j), pl.bare, !pl.commune, head.takesPlace {
       return make(pl.end, "unit.shortReference")
+    }
+    // Rule `unit.ministryInspectorate`: `Thanh tra Bộ` (the ministry's inspectorate, written as a name).
+    // Near misses: `thanh tra Bộ` (lower case names no body), `Thanh tra Bộ Công an` (the ministry is named: head+body).
+    if head.head == "Thanh tra", pieces[i].isCap, isCapWord(j), pieces[j].key == keys.bo, !pieces[j].flags.contains(.sentenceStart),
+       !isCapWord(j + 1) {
+      return make(j + 1, "unit.ministryInspectorate")
     }
     guard capHead, midSentence || head.complete else { return nil }
     if isWord(j) && (pieces[j].key == keys.cap || pieces[j].key == keys.xa) { return nil }

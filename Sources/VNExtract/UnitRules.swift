@@ -7,6 +7,8 @@ extension DocumentScan {
   func isProvincesClass(_ j: Int) -> Bool {
     isWord(j) && isWord(j + 1) && pieces[j].key == r.keys.tinh && pieces[j + 1].key == r.keys.thanh
       && !pieces[j + 1].isCap && !isCapWord(j + 2)
+      // `UBND tỉnh thành lập đoàn`: `thành` starts the next word (`thành lập`, `thành viên`, …), not `tỉnh thành`.
+      && !(isWord(j + 2) && r.keys.thanhCompounds.contains(pieces[j + 2].key))
   }
 
   /// Rule `unit.backReference`: a capitalised head alone mid-sentence (`Ủy ban`, `Sở`, `Cục`) is a UNIT when a
