@@ -111,6 +111,14 @@ struct OfficialLinker {
       && pieces[items[a].hi].isWord && pieces[items[a].hi].key == scan.keys.cua
   }
 
+  /// Rule `official.veteran`: `cựu chiến binh Hoàng Tiến Vin` — a named veteran held a rank (Decisions 41).
+  /// Near miss: `cựu chiến binh Mỹ` (no name), `chiến binh Nguyễn Văn A` (no `cựu`).
+  func veteranBefore(_ i: Int) -> Bool {
+    let k = scan.keys
+    return i >= 3 && (i - 3..<i).allSatisfy { pieces[$0].isWord }
+      && pieces[i - 3].key == k.cuu && pieces[i - 2].key == k.chien && pieces[i - 1].key == k.binh
+  }
+
   /// Rule `official.titleThenMarker`: `Theo Bí thư Thị ủy Điện Bàn, ông Lên`: only `,` and `ông`/`bà` between
   /// a title chain and the name. Near miss: `Bí thư Thị ủy cho biết, ông Lên` (other words between).
   func markerGap(_ a: Int, _ n: Int) -> Bool {
@@ -251,6 +259,7 @@ struct OfficialLinker {
       else if scan.cue(.personMarker, endingBefore: items[k].lo), comradeBefore(items[k].lo) { evidence[k] = "official.comrade" }
       else if items[k].rule == "official.knownName" { evidence[k] = "official.knownName" }
       else if roleAfter(k) { evidence[k] = "official.roleAfter" }
+      else if veteranBefore(items[k].lo) { evidence[k] = "official.veteran" }
       else if let u = officeNounBefore(k) { evidence[k] = "official.officeNoun"; before[k] = [u] }
     }
     // official.titledShortForm: `Thứ trưởng Thành`, `Đại tá Toản` make the one full name ending in that given

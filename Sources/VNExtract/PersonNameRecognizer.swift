@@ -24,7 +24,8 @@ extension DocumentScan {
     let rankedRun = afterRank && plain
     let titledRun = afterTitle && plain && isCapWord(i + 2) && !isCapWord(i + 3) && !pieces[i + 2].flags.contains(.sentenceStart)
       && r.givenNames.contains(pieces[i + 1].exact) && r.givenNames.contains(pieces[i + 2].exact)
-    guard r.surnames.contains(p.exact) || unlistedSurname(at: i) || rankedRun || titledRun || looksLikePersonName(at: i) else { return nil }
+    guard r.surnames.contains(p.exact) || unlistedSurname(at: i) || rankedRun || titledRun || looksLikePersonName(at: i)
+      || hits(at: i).contains(where: { $0.source == .knownOfficial && $0.marks == 0 }) else { return nil }
     var e = i + 1
     while e < i + 4 && isCapWord(e) {
       let q = pieces[e]

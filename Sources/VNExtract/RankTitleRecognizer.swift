@@ -108,8 +108,8 @@ struct FixedKeys: Sendable {
   let timeWords: Set<UInt64>
   /// Second syllables of words starting with `thành` (`thành lập`, `thành viên`): after `tỉnh`, not `tỉnh thành`.
   let thanhCompounds: Set<UInt64>
-  /// `bộ`, `lễ`.
-  let bo, le: UInt64
+  /// `bộ`, `lễ`; `cựu chiến binh`.
+  let bo, le, cuu, chien, binh: UInt64
   init(_ s: PieceScanner) {
     func k(_ w: String) -> UInt64 { s.pieces(of: w)[0].key }
     quan = k("quan"); so = k("số"); va = k("và"); ve = k("về"); nam = k("năm"); ngay = k("ngày"); thang = k("tháng")
@@ -123,7 +123,7 @@ struct FixedKeys: Sendable {
     cao = k("cao"); tuoi = k("tuổi"); sua = k("sửa"); doi = k("đổi"); thuong = k("thường"); truc = k("trực"); laExact = s.pieces(of: "là")[0].exact
     nghi = k("nghị"); lan = k("lần"); thu = k("thứ")
     thanhCompounds = Set(["lập", "viên", "công", "phần", "tích", "quả", "phố", "tựu"].map(k))
-    bo = k("bộ"); le = k("lễ")
+    bo = k("bộ"); le = k("lễ"); cuu = k("cựu"); chien = k("chiến"); binh = k("binh")
     timeWords = Set(["ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "tháng"].map { s.pieces(of: $0)[0].exact })
   }
 }
