@@ -101,6 +101,11 @@ extension DocumentScan {
       if isWord(e), pieces[e].key == keys.cua, isNhaNuoc(e + 1) { e += 3 }
       if isWord(e) && pieces[e].key == keys.nam && isWord(e + 1) && pieces[e + 1].flags.contains(.digitsOnly) && pieces[e + 1].length == 4 {
         year = Int(string(e + 1, e + 2)); e += 2
+      } else if isWord(e), pieces[e].flags.contains(.digitsOnly), pieces[e].length == 4, let y = Int(string(e, e + 1)), (1946...2099).contains(y),
+                !(isPunct(e + 1, "/") || isPunct(e + 1, "-") || isPunct(e + 1, ".")) {
+        // Rule `directive.lawYear`: the year written without `năm` (`Luật Bảo vệ môi trường 2020`). Near miss: a
+        // number that is no year (`Luật Đất đai 45 điều`) or a date (`Luật Đất đai 2013/QH13` stays with its symbol).
+        year = y; e += 1
       }
       let canonical = entry.type + " " + r.lawNames[Int(lh.index)].name
       return Item(kind: .directive, lo: i, hi: e, rule: "directive.lawName",

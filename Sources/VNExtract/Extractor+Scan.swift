@@ -35,7 +35,7 @@ extension DocumentScan {
       if !relevant {
         if touching && pKind == .title, let u = portfolio(at: i) { out.append(u); i = u.hi; continue }
         if let c = policeCode(at: i) { out.append(c); i = c.hi; continue }
-        if let n = personName(at: i, afterUnit: afterUnit, afterRank: afterRank, afterTitle: afterTitle) ?? shortName(at: i, afterRankOrTitle: afterRankOrTitle) { out.append(n); i = n.hi; continue }
+        if let n = personName(at: i, afterUnit: afterUnit, afterRank: afterRank, afterTitle: afterTitle) ?? shortName(at: i, afterRankOrTitle: afterRankOrTitle, afterRank: afterRank) { out.append(n); i = n.hi; continue }
         // A place name of several words is skipped whole: no unit starts inside it (`Tây Ban Nha`).
         if pieces[i].isCap, let h = hs.first(where: { $0.source == .place && $0.length >= 2 }) { i += Int(h.length) } else { i += 1 }
         continue
@@ -53,7 +53,7 @@ extension DocumentScan {
            (n.hi > b.hi && b.hi - b.lo == 1) || (afterRank && b.kind == .unit && n.hi >= b.hi) { out.append(n); i = n.hi; continue }
         out.append(b); i = b.hi; continue
       }
-      if let n = personName(at: i, afterUnit: afterUnit, afterRank: afterRank, afterTitle: afterTitle) ?? shortName(at: i, afterRankOrTitle: afterRankOrTitle) { out.append(n); i = n.hi; continue }
+      if let n = personName(at: i, afterUnit: afterUnit, afterRank: afterRank, afterTitle: afterTitle) ?? shortName(at: i, afterRankOrTitle: afterRankOrTitle, afterRank: afterRank) { out.append(n); i = n.hi; continue }
       // A head word of two or more words that heads nothing here (`các Tổng cục, Bộ Tư lệnh`) is skipped whole: no
       // title starts inside it (`Tư lệnh`).
       if pieces[i].isCap, let h = hs.filter({ $0.source == .unitHead && $0.marks == 0 && $0.length >= 2 }).max(by: { $0.length < $1.length }) {
@@ -79,8 +79,17 @@ extension DocumentScan {
       }
     }
     var e = k
-    while e < k + 4 && isCapWord(e) && pieces[e].flags.contains(.ascii) && !pieces[e].flags.contains(.allUpper)
-      && !pieces[e].flags.contains(.hasDigit) && !pieces[e].flags.contains(.sentenceStart) { e += 1 }
+    func nameWord(_ q: Int) -> Bool {
+      isCapWord(q) && pieces[q].flags.contains(.ascii) && !pieces[q].flags.contains(.allUpper)
+        && !pieces[q].flags.contains(.hasDigit) && !pieces[q].flags.contains(.sentenceStart)
+    }
+    while e < k + 6 {
+      if nameWord(e) { e += 1; continue }
+      // Rule `official.nameParticle` (`Ursula von der Leyen`): a particle between name words.
+      if e > k, isWord(e), !pieces[e].isCap, Self.nameParticles.contains(string(e, e + 1)),
+         nameWord(e + 1) || (isWord(e + 1) && Self.nameParticles.contains(string(e + 1, e + 2)) && nameWord(e + 2)) { e += 1; continue }
+      break
+    }
     // A generation suffix (`John McCain III`).
     if e - k >= 2, isWord(e), pieces[e].flags.contains(.allUpper), pieces[e].length <= 3,
        string(e, e + 1).unicodeScalars.allSatisfy({ "IV".unicodeScalars.contains($0) }) { e += 1 }

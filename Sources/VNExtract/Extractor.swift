@@ -67,7 +67,8 @@ extension Extractor {
         items[k].dropped = true; items[k].rule = entry.strict ? "title.needsBody" : "title.lowercase"; continue
       }
       // The company may follow a capitalised qualifier (`Giám đốc Điều hành Tập đoàn Vamed`).
-      var companyAfter = false
+      // `Phó giám đốc công ty TNHH …`: the company may be written in lower case.
+      var companyAfter = scan.isWord(it.hi) && !scan.pieces[it.hi].isCap && scan.cue(.nonUnitBody, at: it.hi) != nil
       if scan.isCapWord(it.hi) {
         for p in it.hi..<(it.hi + 4) {
           if p > it.hi && scan.isPunct(p, ",") { continue }   // `Trưởng ban Bạn đọc, Báo …`

@@ -223,7 +223,11 @@ extension ExtractorResources {
       }
     }
     for (i, name) in knownOfficials.enumerated() { t.add(s.pieces(of: name), source: .knownOfficial, index: i) }
-    for (i, law) in lawNames.enumerated() { t.add(s.pieces(of: law.name), source: .lawName, index: i) }
+    for (i, law) in lawNames.enumerated() {
+      t.add(s.pieces(of: law.name), source: .lawName, index: i)
+      // The press often drops the comma of the title (`Luật phòng chống tham nhũng` for `Phòng, chống tham nhũng`).
+      if law.name.contains(",") { t.add(s.pieces(of: law.name.replacingOccurrences(of: ",", with: "")), source: .lawName, index: i) }
+    }
     var portfolio = PhraseTable()
     for (i, u) in units.enumerated() where u.surface.hasPrefix("Bộ ") && u.parent == "Chính phủ" {
       let tail = s.pieces(of: String(u.surface.dropFirst(3)))

@@ -35,6 +35,9 @@ extension DocumentScan {
     return codas.contains(Array(w[k...]))
   }
 
+  /// Lower-case particles of European and Arabic names.
+  static let nameParticles: Set<String> = ["von", "van", "der", "den", "de", "del", "della", "di", "du", "dos", "das", "zu", "ter", "bin", "ibn", "al", "el"]
+
   /// A foreign name at `i`: one to four groups of capitalised ASCII words, a group joining words with a hyphen
   /// and no space (`Diaz-Canel`), one word at least foreign. Returns its end and number of groups.
   func foreignRun(at i: Int) -> (end: Int, groups: Int)? {
@@ -52,6 +55,12 @@ extension DocumentScan {
         e += 2
       }
       groups += 1
+      // Rule `official.nameParticle`: lower-case particles inside a foreign name (`Ursula von der Leyen`, `Von der
+      // Leyen`, `Ludwig van Beethoven`) when a capitalised name word follows. Near miss: `Macron và Merkel` (`và`
+      // is no particle).
+      var p = e
+      while isWord(p), !pieces[p].isCap, pieces[p].flags.contains(.ascii), Self.nameParticles.contains(string(p, p + 1)) { p += 1 }
+      if p > e, nameWord(p), !pieces[p].flags.contains(.sentenceStart) { foreign = true; e = p }
     }
     // What follows is no name word: lower case, a new sentence, or a title or body (`bà Brigitte Zypries Bộ trưởng …`).
     guard groups > 0, foreign, !isCapWord(e) || pieces[e].flags.contains(.sentenceStart)

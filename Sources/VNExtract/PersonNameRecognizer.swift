@@ -31,6 +31,8 @@ extension DocumentScan {
       let q = pieces[e]
       if q.flags.contains(.allUpper) || q.flags.contains(.hasDigit) || q.flags.contains(.lineBefore)
         || q.flags.contains(.sentenceStart) { break }
+      // `công ty Đại Nguyên Dương  Ông Nguyễn Chí Công`: a headline run into the text; `Ông`/`Bà` is no name word.
+      if q.key == keys.ong || q.key == keys.ba, cue(.personMarker, at: e) != nil, isCapWord(e + 1) { break }
       // `Bộ trưởng Nguyễn Ngọc Thiện Trước khi …`: a sentence opener after a full name (a caption without its stop).
       if e >= i + 2 && cue(.sentenceOpener, at: e) != nil && isWord(e + 1) && !pieces[e + 1].isCap { break }
       // rule official.dateAfterName: `Nguyễn Xuân Phúc Ngày 26/5` (a caption run into the dateline).
@@ -48,7 +50,8 @@ extension DocumentScan {
     // Rule `official.hyphenatedName`: a transliterated name part joined by a hyphen without spaces (`Phuông
     // Si-phan`, `Diaz-Canel`). Near miss: `Nguyễn Văn A - Phó Chủ tịch` (a spaced dash).
     if e >= i + 2, isPunct(e, "-"), !pieces[e].flags.contains(.spaceBefore), isWord(e + 1), !pieces[e + 1].flags.contains(.spaceBefore),
-       !pieces[e + 1].flags.contains(.hasDigit), !pieces[e + 1].flags.contains(.allUpper) { e += 2 }
+       !pieces[e + 1].flags.contains(.hasDigit), !pieces[e + 1].flags.contains(.allUpper),
+       !hits(at: e + 1).contains(where: { ($0.source == .title || $0.source == .rank) && $0.marks == 0 }) { e += 2 }
     guard e - i >= 2 else { return nil }
     // A blocker word that ends a unit is the unit's place word (`Chủ tịch UBND TP Nguyễn Đức Chung`).
     if !afterUnit && cue(.personBlocker, endingBefore: i) { return nil }
@@ -112,15 +115,19 @@ extension DocumentScan {
 
   /// Rule `official.shortForm`: one capitalised word after `ông`/`bà`/`đồng chí`, a rank or a title
   /// (`afterRankOrTitle`: one ends right before it), not followed by another capitalised word.
-  func shortName(at i: Int, afterRankOrTitle: Bool) -> Item? {
+  /// Right after a rank a place's name is a given name (`Thượng úy Đức`; after a title it is the title's country:
+  /// `Thủ tướng Đức`).
+  func shortName(at i: Int, afterRankOrTitle: Bool, afterRank: Bool = false) -> Item? {
     guard isCapWord(i), !pieces[i].flags.contains(.allUpper), !pieces[i].flags.contains(.hasDigit) else { return nil }
     if isCapWord(i + 1) && !pieces[i + 1].flags.contains(.sentenceStart) { return nil }
+    // `Von der Leyen`: a particle leads on to the rest of a foreign name.
+    if isWord(i + 1), !pieces[i + 1].isCap, Self.nameParticles.contains(string(i + 1, i + 2)) { return nil }
     // `Thẩm phán Trung cấp`, `Kiểm sát viên Cao cấp`: a grade (`… cấp`), not a given name.
     if isWord(i + 1) && !pieces[i + 1].isCap && pieces[i + 1].key == keys.cap { return nil }
     var marked = cue(.personMarker, endingBefore: i) || (i > 0 && pieces[i - 1].exact == keys.tenExact)
     if afterRankOrTitle { marked = true }
     guard marked else { return nil }
-    if !hits(at: i).filter({ $0.source != .cue }).isEmpty && hits(at: i).contains(where: { $0.source == .place }) { return nil }
+    if !afterRank && !hits(at: i).filter({ $0.source != .cue }).isEmpty && hits(at: i).contains(where: { $0.source == .place }) { return nil }
     return Item(kind: .official, lo: i, hi: i + 1, rule: "official.shortForm", payload: .name(short: true))
   }
 }

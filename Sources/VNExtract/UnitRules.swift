@@ -5,7 +5,10 @@ import VNCore
 extension DocumentScan {
   /// `tỉnh thành` (provinces and cities, a class) at `j`: `UBND tỉnh thành`, `HĐND tỉnh thành` name no body.
   func isProvincesClass(_ j: Int) -> Bool {
-    isWord(j) && isWord(j + 1) && pieces[j].key == r.keys.tinh && pieces[j + 1].key == r.keys.thanh
+    // `Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương`: every province and centrally-run city.
+    if isWord(j), pieces[j].key == r.keys.tinh, isPunct(j + 1, ","), isWord(j + 3), pieces[j + 2].key == r.keys.thanh,
+       cue(.placeType, at: j + 2) == j + 4, isWord(j + 4), pieces[j + 4].key == r.keys.truc { return true }
+    return isWord(j) && isWord(j + 1) && pieces[j].key == r.keys.tinh && pieces[j + 1].key == r.keys.thanh
       && !pieces[j + 1].isCap && !isCapWord(j + 2)
       // `UBND tỉnh thành lập đoàn`: `thành` starts the next word (`thành lập`, `thành viên`, …), not `tỉnh thành`.
       && !(isWord(j + 2) && r.keys.thanhCompounds.contains(pieces[j + 2].key))
