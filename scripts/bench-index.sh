@@ -34,21 +34,32 @@ now() { date +%s.%N; }
 extract() { "$BIN" extract "$@" || { rc=$?; [ "$rc" -eq 2 ] || exit "$rc"; }; }
 secs() { python3 -c "print(f'{$2 - $1:.2f}')"; }
 
-echo "== extract only (to /dev/null)" >&2
-t0=$(now); extract "$INPUT" > /dev/null; t1=$(now)
-EXTRACT=$(secs "$t0" "$t1")
+# The machine's speed drifts by ±10–20 % between runs: the three timed runs alternate, BENCH_REPEAT times
+# (default 3), and the medians are compared.
+REPEAT="${BENCH_REPEAT:-3}"
+EXTRACTS=(); PIPES=(); INPROCS=()
+for r in $(seq 1 "$REPEAT"); do
+  echo "== round $r/$REPEAT: extract only (to /dev/null)" >&2
+  t0=$(now); extract "$INPUT" > /dev/null; t1=$(now)
+  EXTRACTS+=("$(secs "$t0" "$t1")")
 
-echo "== extract | index" >&2
-t0=$(now)
-extract "$INPUT" | "$BIN" index --db "$DIR/pipe.sqlite" --quiet --json - > "$DIR/pipe.json"
-t1=$(now)
-PIPE=$(secs "$t0" "$t1")
+  echo "== round $r/$REPEAT: extract | index" >&2
+  rm -f "$DIR/pipe.sqlite"*
+  t0=$(now)
+  extract "$INPUT" | "$BIN" index --db "$DIR/pipe.sqlite" --quiet --json - > "$DIR/pipe.json"
+  t1=$(now)
+  PIPES+=("$(secs "$t0" "$t1")")
 
-echo "== extract --index (in process)" >&2
-t0=$(now)
-extract "$INPUT" --index "$DIR/inproc.sqlite" --quiet > /dev/null
-t1=$(now)
-INPROC=$(secs "$t0" "$t1")
+  echo "== round $r/$REPEAT: extract --index (in process)" >&2
+  rm -f "$DIR/inproc.sqlite"*
+  t0=$(now)
+  extract "$INPUT" --index "$DIR/inproc.sqlite" --quiet > /dev/null
+  t1=$(now)
+  INPROCS+=("$(secs "$t0" "$t1")")
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+EXTRACT=$(median "${EXTRACTS[@]}"); PIPE=$(median "${PIPES[@]}"); INPROC=$(median "${INPROCS[@]}")
+echo "runs: extract ${EXTRACTS[*]} | pipe ${PIPES[*]} | in process ${INPROCS[*]}" > "$DIR/runs.txt"
 
 echo "== extract to a file, then index only" >&2
 extract "$INPUT" > "$DIR/annotated.jsonl"
@@ -74,6 +85,7 @@ c = s["index"]
 print(f"archive documents        {s['documents']} indexed, {s['error_records']} error records skipped, "
       f"{s['invalid_lines']} invalid lines")
 print(f"indexed text             {s['characters']:,} chars")
+print(open(os.path.join(d, "runs.txt")).read().strip() + "  (seconds; medians below)")
 print(f"extract only             {extract:.2f} s")
 print(f"extract | index          {pipe:.2f} s  ({(pipe / extract - 1) * 100:+.1f}% vs extract only; target <= +30%)")
 print(f"extract --index DB       {inproc:.2f} s  ({(inproc / extract - 1) * 100:+.1f}% vs extract only; indexing in the same process)")
