@@ -28,6 +28,8 @@ union of the tiers, dantri from the same filtered pool) is drawn only from artic
 too few to see how the directive rules fare on unseen text.
 An eleventh dev batch of 15 + 5 (seed 20261208, disjoint from all earlier rows) was drawn exactly as the ninth
 (no directive filter) to measure the extractor, after the rules written for batch 10, on unseen articles again.
+A twelfth dev batch of 15 + 5 (seed 20261209, disjoint from all earlier rows) was drawn exactly as the eleventh,
+to measure the extractor, after the rules written for batch 11, on unseen articles once more.
 The seed press release (corpora/seed/) is added to `dev` separately.
 """
 import gzip, json, random, re, sys, os
@@ -160,6 +162,16 @@ def main():
             rows.append(("dev", "baomoi-news/baomoi-police-gov.jsonl.gz", d["id"], len(d["text"])))
     dt_rest = [d for d in dt if d["id"] not in taken]
     for d in rng11.sample(dt_rest, 5):
+        rows.append(("dev", "dantri-unc/dantri-unc.jsonl.gz", d["id"], len(d["text"])))
+    # Twelfth dev batch: 15 + 5 more, disjoint from every row above, another seed, drawn exactly as the eleventh.
+    taken = {r[2] for r in rows}
+    rng12 = random.Random(20261209)
+    for tier, k in (("ranked", 8), ("office", 7)):
+        group = sorted((d for d in pg if d.get("tier") == tier and d["id"] not in taken), key=lambda d: d["id"])
+        for d in rng12.sample(group, k):
+            rows.append(("dev", "baomoi-news/baomoi-police-gov.jsonl.gz", d["id"], len(d["text"])))
+    dt_rest = [d for d in dt if d["id"] not in taken]
+    for d in rng12.sample(dt_rest, 5):
         rows.append(("dev", "dantri-unc/dantri-unc.jsonl.gz", d["id"], len(d["text"])))
     out = os.path.join(HERE, "..", "corpora", "gold", "selection.tsv")
     with open(out, "w", encoding="utf-8") as f:
