@@ -31,8 +31,6 @@ public final class IndexWriter {
   /// Deferred refreshes happen at the end of the batch that ends this many seconds after the last refresh.
   public var refreshInterval: Double
   var lastRefresh = IndexWriter.monotonicSeconds()
-  /// Search keys of strings folded so far (names and surfaces repeat across documents).
-  private var foldCache: [String: String] = [:]
   /// `units.name_key` → id of units seen by this writer; dropped when a refresh may have deleted units,
   /// after a rollback, and when another connection wrote to the database.
   var unitIDs: [String: Int64] = [:]
@@ -171,14 +169,10 @@ public final class IndexWriter {
     return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
   }
 
-  /// `folder.key(s)`, cached.
-  func foldKey(_ s: String) -> String {
-    if let k = foldCache[s] { return k }
-    if foldCache.count >= 500_000 { foldCache.removeAll(keepingCapacity: true) }
-    let k = folder.key(s)
-    foldCache[s] = k
-    return k
-  }
+  /// `folder.key(s)`. (Not cached: folding the UTF-8 bytes is cheaper than hashing a non-ASCII `String`,
+  /// which Swift normalises to NFC to hash.)
+  @inline(__always)
+  func foldKey(_ s: String) -> String { folder.key(s) }
 
   /// Drops the caches of database rows when another connection committed since the last check.
   private func checkDataVersion() throws(IndexError) {

@@ -42,8 +42,65 @@ public struct SearchKeyFolder: Sendable {
     return f == 0 ? nil : Unicode.Scalar(f)
   }
 
-  /// The search key of `text`.
+  /// The search key of `text`: every scalar folded (`fold(_:)`), worked on the UTF-8 bytes (ASCII through
+  /// the table, other scalars decoded and re-encoded), with no per-scalar `String` work.
   public func key(_ text: String) -> String {
+    var text = text
+    var overflow = false
+    let folded = text.withUTF8 { buf -> String in
+      let n = buf.count
+      return String(unsafeUninitializedCapacity: n) { out -> Int in
+        // A folded scalar almost never needs more UTF-8 bytes than its source (table entries fold to
+        // scalars below U+0250 or within U+1E00..U+1EFF); when one does (`Ⱥ` → `ⱥ`), the scalar path runs.
+        var i = 0, o = 0
+        @inline(__always) func put(_ v: UInt32) -> Bool {
+          if v < 0x80 { guard o < n else { return false }; out[o] = UInt8(v); o += 1 }
+          else if v < 0x800 {
+            guard o + 2 <= n else { return false }
+            out[o] = UInt8(0xC0 | (v >> 6)); out[o + 1] = UInt8(0x80 | (v & 0x3F)); o += 2
+          } else if v < 0x10000 {
+            guard o + 3 <= n else { return false }
+            out[o] = UInt8(0xE0 | (v >> 12)); out[o + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+            out[o + 2] = UInt8(0x80 | (v & 0x3F)); o += 3
+          } else {
+            guard o + 4 <= n else { return false }
+            out[o] = UInt8(0xF0 | (v >> 18)); out[o + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+            out[o + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[o + 3] = UInt8(0x80 | (v & 0x3F)); o += 4
+          }
+          return true
+        }
+        while i < n {
+          let c = buf[i]
+          if c < 0x80 {
+            let f = low[Int(c)]
+            if f != 0, !put(f) { overflow = true; return 0 }
+            i += 1
+            continue
+          }
+          // Valid UTF-8 (a Swift string): decode one scalar.
+          var v: UInt32
+          if c < 0xE0 {
+            v = (UInt32(c & 0x1F) << 6) | UInt32(buf[i + 1] & 0x3F); i += 2
+          } else if c < 0xF0 {
+            v = (UInt32(c & 0x0F) << 12) | (UInt32(buf[i + 1] & 0x3F) << 6) | UInt32(buf[i + 2] & 0x3F); i += 3
+          } else {
+            v = (UInt32(c & 0x07) << 18) | (UInt32(buf[i + 1] & 0x3F) << 12) | (UInt32(buf[i + 2] & 0x3F) << 6)
+              | UInt32(buf[i + 3] & 0x3F)
+            i += 4
+          }
+          if let f = fold(Unicode.Scalar(v)!) {
+            v = f.value
+            if !put(v) { overflow = true; return 0 }
+          }
+        }
+        return o
+      }
+    }
+    return overflow ? referenceKey(text) : folded
+  }
+
+  /// `key(_:)` computed scalar by scalar through `String.UnicodeScalarView` (the reference the tests compare with).
+  public func referenceKey(_ text: String) -> String {
     var view = String.UnicodeScalarView()
     for s in text.unicodeScalars { if let f = fold(s) { view.append(f) } }
     return String(view)

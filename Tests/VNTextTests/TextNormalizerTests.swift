@@ -77,6 +77,30 @@ struct TextNormalizerTests {
     #expect(f.key("Ho\u{300}a") == "hoa")
   }
 
+  @Test("search key on bytes equals folding scalar by scalar: generated strings, and real articles when present")
+  func searchKeyMatchesReference() throws {
+    let f = SearchKeyFolder()
+    // Scalars from every range the fold treats differently: ASCII, Latin-1 and Latin Extended (table),
+    // combining marks (dropped), Vietnamese precomposed (U+1Exx), Greek/Cyrillic (lowercase mapping),
+    // letters whose lowercase is longer in UTF-8 (Ⱥ → ⱥ), CJK, emoji.
+    let pool: [UInt32] = Array(0x20...0x7E) + [0x0A, 0x00, 0xC0, 0xD0, 0xDF, 0xE0, 0x110, 0x111, 0x1A0, 0x1AF, 0x130, 0x23A, 0x23E,
+      0x300, 0x301, 0x303, 0x309, 0x323, 0x345, 0x391, 0x3A9, 0x410, 0x42F, 0x1E00, 0x1EA0, 0x1EE8, 0x1EF9, 0x1EFF, 0x2C65,
+      0x4E2D, 0xAC00, 0x1F600, 0x10400]
+    var rng = SystemRandomNumberGenerator()
+    for _ in 0..<20_000 {
+      var v = String.UnicodeScalarView()
+      for _ in 0..<Int.random(in: 0...12, using: &rng) { v.append(Unicode.Scalar(pool.randomElement(using: &rng)!)!) }
+      let s = String(v)
+      #expect(f.key(s) == f.referenceKey(s), "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+    }
+    guard SharedData.shared != nil else { return }
+    for t in try SharedData.texts(archive: "baomoi-news/baomoi.jsonl.gz", limit: 300) {
+      #expect(f.key(t) == f.referenceKey(t))
+      let d = UnicodeNFC.nfd(t)
+      #expect(f.key(d) == f.referenceKey(d))
+    }
+  }
+
   @Test("normalising twice equals normalising once, on real articles", .enabled(if: SharedData.shared != nil, "skipped: ../shared/data is absent (needs real articles)"))
   func idempotentOnArticles() throws {
     let texts = try SharedData.texts(archive: "baomoi-news/baomoi.jsonl.gz", limit: 300)
