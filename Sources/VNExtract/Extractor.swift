@@ -39,6 +39,7 @@ public struct Extractor: Sendable {
     validateTitles(scan, &items)
     var linker = OfficialLinker(scan: scan, items: items)
     linker.link()
+    linker.sortItems()
     items = linker.items
     keepCompanyTitles(&items, linker)
     completeDirectives(scan, &items)

@@ -66,6 +66,9 @@ enum CueRole: String, Sendable, CaseIterable {
   case thingBefore = "thing-before"
   /// `Trước`, `Sau`, `Theo`: capitalised, they open a sentence and end a person name before them.
   case sentenceOpener = "sentence-opener"
+  /// `Nhân dân`, `Hội đồng`: capitalised common words whose first syllable is also a given name; no bare short form
+  /// of an official starts one.
+  case commonWord = "common-word"
 }
 
 /// Everything the extractor reads from `models/`, compiled once at load.

@@ -327,7 +327,71 @@ struct OfficialLinker {
         items[k].dropped = true
       }
     }
+    bareShortForms()
     promotions()
+  }
+
+  /// Rule `official.bareShortForm`: the given name of exactly one official named in full in the document, written
+  /// alone without a marker, rank or title (`Thượng úy Nguyễn Anh Đức` … `Đức bị chảy máu não`, `xin cho Đức đi Hà
+  /// Nội`), is a short form of that official (guidelines: short forms that refer to one are OFFICIAL, every
+  /// occurrence). Near misses: inside a capitalised run (`bệnh viện Việt Đức`), at a sentence start (`Bình thường`),
+  /// a place after a locative word (`sang Đức`, `quê Vinh`), a given name two officials share, no official
+  /// named in full, a capitalised common word (`Nhân dân`), a word right after a title (`Chủ tịch Hội`). New items are appended; `Extractor` puts the items back in text order.
+  mutating func bareShortForms() {
+    var owner: [UInt64: Int] = [:]
+    var shared: Set<UInt64> = []
+    for c in clusters.indices where clusters[c].nameKey != clusters[c].lastKey && !clusters[c].mentions.isEmpty {
+      let key = clusters[c].lastKey
+      if let o = owner[key], o != c { shared.insert(key) } else { owner[key] = c }
+    }
+    for key in shared { owner[key] = nil }
+    guard !owner.isEmpty else { return }
+    var covered = [Bool](repeating: false, count: pieces.count)
+    var droppedShort: [Int: Int] = [:]
+    for k in items.indices {
+      if items[k].dropped || (items[k].kind == .official && items[k].cluster == nil) {
+        if items[k].kind == .official && isShort(k) && items[k].hi - items[k].lo == 1 { droppedShort[items[k].lo] = k }
+        continue
+      }
+      for p in items[k].lo..<items[k].hi { covered[p] = true }
+    }
+    for p in 0..<min(pieces.count, scan.bylineStart) where !covered[p] && scan.isCapWord(p) {
+      let piece = pieces[p]
+      guard let c = owner[piece.exact], !piece.flags.contains(.allUpper), !piece.flags.contains(.hasDigit),
+            !piece.flags.contains(.sentenceStart), !scan.isCapWord(p - 1), !scan.isCapWord(p + 1) else { continue }
+      if scan.cue(.commonWord, at: p) != nil { continue }
+      // Right after a title or rank the name rules have decided already (`Chủ tịch Hội`: the association).
+      if p > 0, let prev = items.last(where: { $0.hi == p && !$0.dropped }), prev.kind == .title || prev.kind == .rank { continue }
+      // A word joined to its neighbour without a space (`Đức-Anh`, `Đức.com`) is no standalone name.
+      if p + 1 < pieces.count && !pieces[p + 1].flags.contains(.spaceBefore) && pieces[p + 1].isWord { continue }
+      if scan.hits(at: p).contains(where: { $0.source == .place }), p > 0, scan.isWord(p - 1),
+         scan.keys.locatives.contains(pieces[p - 1].key) { continue }
+      if let k = droppedShort[p] {
+        items[k].dropped = false; items[k].cluster = c; items[k].rule = "official.bareShortForm"
+        clusters[c].mentions.append(k)
+      } else {
+        var item = Item(kind: .official, lo: p, hi: p + 1, rule: "official.bareShortForm", payload: .name(short: true))
+        item.cluster = c
+        clusters[c].mentions.append(items.count)
+        items.append(item)
+      }
+    }
+  }
+
+  /// Puts the items back in text order (after `bareShortForms` appended some), renumbering the clusters' item indices.
+  mutating func sortItems() {
+    let order = items.indices.sorted { (items[$0].lo, $0) < (items[$1].lo, $1) }
+    guard order != Array(items.indices) else { return }
+    var newIndex = [Int](repeating: 0, count: items.count)
+    for (n, k) in order.enumerated() { newIndex[k] = n }
+    items = order.map { items[$0] }
+    for c in clusters.indices {
+      clusters[c].mentions = clusters[c].mentions.map { newIndex[$0] }
+      clusters[c].ranks = clusters[c].ranks.map { newIndex[$0] }
+      clusters[c].titles = clusters[c].titles.map { newIndex[$0] }
+      clusters[c].units = clusters[c].units.map { newIndex[$0] }
+      clusters[c].promotedRank = clusters[c].promotedRank.map { newIndex[$0] }
+    }
   }
 
   /// Rule `official.namedOfficer`: `một công an phường tên Nam`, `một người tên Liêm (Phòng Cảnh sát Điều tra

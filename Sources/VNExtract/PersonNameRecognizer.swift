@@ -120,6 +120,8 @@ extension DocumentScan {
   func shortName(at i: Int, afterRankOrTitle: Bool, afterRank: Bool = false) -> Item? {
     guard isCapWord(i), !pieces[i].flags.contains(.allUpper), !pieces[i].flags.contains(.hasDigit) else { return nil }
     if isCapWord(i + 1) && !pieces[i + 1].flags.contains(.sentenceStart) { return nil }
+    // A capitalised common word starts here (`Trung úy Quân đội`: cue words `Quân đội`, `Nhân dân`), not a given name.
+    if cue(.commonWord, at: i) != nil { return nil }
     // `Von der Leyen`: a particle leads on to the rest of a foreign name.
     if isWord(i + 1), !pieces[i + 1].isCap, Self.nameParticles.contains(string(i + 1, i + 2)) { return nil }
     // `Thẩm phán Trung cấp`, `Kiểm sát viên Cao cấp`: a grade (`… cấp`), not a given name.

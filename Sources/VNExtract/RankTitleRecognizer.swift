@@ -14,7 +14,8 @@ extension DocumentScan {
     for h in hits where h.source == .rank && Int(h.length) > Int(best?.length ?? 0) { best = h }
     guard let h = best else { return nil }
     let end = i + Int(h.length)
-    if isWord(end) && pieces[end].key == keys.quan { return nil }
+    // `Đại tá quân …` is no rank phrase, but the army named after it is (`Trung úy Quân đội`, `trung úy quân đội`).
+    if isWord(end) && pieces[end].key == keys.quan && !(isWord(end + 1) && pieces[end + 1].key == keys.doi) { return nil }
     if h.length == 1 {
       // Also at a sentence start or in lower case before one given name (`Tướng Thế nói`, `– tướng Thế nói`).
       let givenNext = isCapWord(end) && !isCapWord(end + 1) && r.givenNames.contains(pieces[end].exact)
@@ -108,8 +109,12 @@ struct FixedKeys: Sendable {
   let timeWords: Set<UInt64>
   /// Second syllables of words starting with `thành` (`thành lập`, `thành viên`): after `tỉnh`, not `tỉnh thành`.
   let thanhCompounds: Set<UInt64>
+  /// `đảng`.
+  let dang: UInt64
   /// `bộ`, `lễ`; `cựu chiến binh`.
   let bo, le, cuu, chien, binh: UInt64
+  /// Words before a place name that read it as the place (`sang Đức`, `quê Vinh`, `tỉnh Hà Nam`).
+  let locatives: Set<UInt64>
   init(_ s: PieceScanner) {
     func k(_ w: String) -> UInt64 { s.pieces(of: w)[0].key }
     quan = k("quan"); so = k("số"); va = k("và"); ve = k("về"); nam = k("năm"); ngay = k("ngày"); thang = k("tháng")
@@ -123,7 +128,10 @@ struct FixedKeys: Sendable {
     cao = k("cao"); tuoi = k("tuổi"); sua = k("sửa"); doi = k("đổi"); thuong = k("thường"); truc = k("trực"); laExact = s.pieces(of: "là")[0].exact
     nghi = k("nghị"); lan = k("lần"); thu = k("thứ")
     thanhCompounds = Set(["lập", "viên", "công", "phần", "tích", "quả", "phố", "tựu"].map(k))
+    dang = k("đảng")
     bo = k("bộ"); le = k("lễ"); cuu = k("cựu"); chien = k("chiến"); binh = k("binh")
+    locatives = Set(["tại", "ở", "sang", "đến", "tới", "về", "từ", "nước", "tỉnh", "tp", "phố", "huyện", "xã", "quận",
+                     "quê", "xứ", "thăm", "qua", "người", "miền", "bên"].map(k))
     timeWords = Set(["ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "tháng"].map { s.pieces(of: $0)[0].exact })
   }
 }

@@ -42,6 +42,29 @@ extension DocumentScan {
       }
     }
     guard var u = best else { return nil }
+    // Rule `unit.centralBoard`: `Ban Bí thư Trung ương` is one UNIT (the board's full name, as `Ủy ban Kiểm tra Trung
+    // ương`, Decisions 23). Near miss: `Ban Bí thư Trung ương Đảng` → `[Ban Bí thư] [Trung ương Đảng]` (Decisions 40).
+    if u.rule.hasPrefix("unit.fixed"), case .unit(let info) = u.payload, info.canonical == "Ban Bí thư" || info.canonical == "Bộ Chính trị" {
+      var e = u.hi
+      if isWord(e) && pieces[e].key == keys.tw { e += 1 } else if isWord(e + 1) && pieces[e].key == keys.trung && pieces[e + 1].key == keys.uong { e += 2 }
+      if e > u.hi && !(isWord(e) && pieces[e].key == keys.dang) { u.hi = e; u.rule = "unit.centralBoard" }
+    }
+    // Rule `unit.bilateral`: an intergovernmental committee with its two countries, `Ủy ban liên Chính phủ Việt Nam –
+    // Lào`, `… Việt – Lào`. Near miss: one country only (`Ủy ban liên Chính phủ Việt Nam`: no pair, no extension).
+    if u.rule.hasPrefix("unit.fixed"), case .unit(let info) = u.payload, info.canonical == "Ủy ban liên Chính phủ" {
+      func country(_ k: Int) -> Int? {
+        // Viet Nam is no foreign country (countries.tsv): `Việt Nam`, or `Việt` alone before the dash.
+        if isCapWord(k) && string(k, k + 1) == "Việt" {
+          if isCapWord(k + 1) && string(k + 1, k + 2) == "Nam" { return k + 2 }
+          if !isWord(k + 1) { return k + 1 }
+        }
+        guard isCapWord(k), let pl = place(at: k), !pl.bare, pl.listed else { return nil }
+        return pl.end
+      }
+      if let a = country(u.hi), isPunct(a, "–") || isPunct(a, "-") || isPunct(a, "—"), let b = country(a + 1) {
+        u.hi = b; u.rule = "unit.bilateral"
+      }
+    }
     // Rule `unit.thingBefore`: `hai Bộ Quốc phòng`, `hai Đảng` (several bodies): the phrase is consumed but not
     // reported. Near miss: `Bộ Quốc phòng hai nước` (the number after).
     if depth == 0 && cue(.thingBefore, endingBefore: i) { u.dropped = true; u.rule = "unit.thingBefore"; return u }
