@@ -19,6 +19,11 @@ extension DocumentScan {
     guard let h = hits.filter({ $0.source == .directiveType }).max(by: { $0.length < $1.length }) else { return nil }
     let entry = r.directiveTypes[Int(h.index)]
     let capType = pieces[i].isCap
+    // Rule `directive.notFirm`: `Công ty Luật TNHH Everest`, `Văn phòng Luật Minh Khuê` name a law firm, not a law.
+    // Near miss: `theo Luật Doanh nghiệp` (no firm word before).
+    if entry.type == "Luật" && cue(.nonUnitBody, endingBefore: i) { return nil }
+    // … and `Pháp Luật TP.HCM`, `báo Pháp Luật` name a newspaper (near miss: `theo pháp luật` has no capitalised type).
+    if entry.type == "Luật" && capType && i > 0 && isCapWord(i - 1) && string(i - 1, i) == "Pháp" { return nil }
     var j = i + Int(h.length)
     // rule directive.number: type [words] [số] [:] number/symbol.
     var k = j
@@ -129,6 +134,8 @@ extension DocumentScan {
         if q.flags.contains(.lineBefore) || q.flags.contains(.sentenceStart) { break }
         if q.isCap { e += 1; continue }
         if isTreaty || r.nameStops.contains(q.exact) || q.flags.contains(.hasDigit) { break }
+        // A name that is an abbreviation ends with it (`Luật BHYT chính thức có hiệu lực`; near miss: `Luật Thuế BVMT`).
+        if pieces[e - 1].isWord && pieces[e - 1].flags.contains(.allUpper) { break }
         e += 1; continue
       }
       // `Luật Phòng, chống ma túy`.
@@ -163,12 +170,9 @@ extension DocumentScan {
   /// The end of a party resolution's name at `j`: `Đại hội` + ordinal, `Trung ương` + plenum number, `TW4`,
   /// then an optional term (`khóa XII`); nil without a number (`Nghị quyết Đại hội đã đề ra`).
   func partyResolution(at j: Int) -> Int? {
-    guard isCapWord(j), !pieces[j].flags.contains(.lineBefore) else { return nil }
-    func isNumber(_ k: Int) -> Bool {
-      guard isWord(k), !pieces[k].flags.contains(.lineBefore) else { return false }
-      if pieces[k].flags.contains(.digitsOnly) { return pieces[k].length <= 2 }
-      return pieces[k].flags.contains(.allUpper) && pieces[k].length <= 5 && string(k, k + 1).unicodeScalars.allSatisfy { "IVXL".unicodeScalars.contains($0) }
-    }
+    guard isWord(j), !pieces[j].flags.contains(.lineBefore) else { return nil }
+    // Lower case only for `trung ương` + plenum number (`Nghị quyết trung ương 5`).
+    guard pieces[j].isCap || (pieces[j].key == keys.trung && isWord(j + 1) && pieces[j + 1].key == keys.uong) else { return nil }
     var k: Int
     if pieces[j].key == keys.dai, isWord(j + 1), pieces[j + 1].key == keys.hoi, isNumber(j + 2) { k = j + 3 }
     else if pieces[j].key == keys.trung, isWord(j + 1), pieces[j + 1].key == keys.uong, isNumber(j + 2) { k = j + 3 }
@@ -183,11 +187,20 @@ extension DocumentScan {
     return k
   }
 
-  /// `Hội nghị lần thứ năm Ban Chấp hành Trung ương (Đảng)` / `Hội nghị Trung ương 4`: a plenum named by its
-  /// ordinal, then the committee; it needs the term (`khóa XII`) after it to name one resolution.
+  /// A plenum number or term: one or two digits, or a Roman numeral (`5`, `XII`).
+  func isNumber(_ k: Int) -> Bool {
+    guard isWord(k), !pieces[k].flags.contains(.lineBefore) else { return false }
+    if pieces[k].flags.contains(.digitsOnly) { return pieces[k].length <= 2 }
+    return pieces[k].flags.contains(.allUpper) && pieces[k].length <= 5 && string(k, k + 1).unicodeScalars.allSatisfy { "IVXL".unicodeScalars.contains($0) }
+  }
+
+  /// `Hội nghị lần thứ năm Ban Chấp hành Trung ương (Đảng)`: a plenum named by its ordinal, then the committee; it
+  /// needs the term (`khóa XII`) after it to name one resolution. `Hội nghị Trung ương 4`: the plenum by its number
+  /// (rule `directive.plenumNumber`; near miss: `Hội nghị Trung ương` without a number names no resolution).
   func plenum(at j: Int) -> Int? {
     guard isWord(j + 1), pieces[j].key == keys.hoi, pieces[j + 1].key == keys.nghi else { return nil }
     var k = j + 2
+    if isWord(k + 1), pieces[k].key == keys.trung, pieces[k + 1].key == keys.uong, isNumber(k + 2) { return k + 3 }
     guard isWord(k), isWord(k + 1), isWord(k + 2), pieces[k].key == keys.lan, pieces[k + 1].key == keys.thu else { return nil }
     k += 2
     let ordinals: Set<String> = ["nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"]
