@@ -30,6 +30,9 @@ An eleventh dev batch of 15 + 5 (seed 20261208, disjoint from all earlier rows) 
 (no directive filter) to measure the extractor, after the rules written for batch 10, on unseen articles again.
 A twelfth dev batch of 15 + 5 (seed 20261209, disjoint from all earlier rows) was drawn exactly as the eleventh,
 to measure the extractor, after the rules written for batch 11, on unseen articles once more.
+A thirteenth dev batch of 20 (seed 20261210, disjoint from all earlier rows) was drawn as the tenth, only from
+articles that cite a document, all from baomoi-police-gov (no dantri article in the filtered pool is left):
+the test split's DIRECTIVE score rests on 12 spans, so unseen directive-rich text is needed to measure it.
 The seed press release (corpora/seed/) is added to `dev` separately.
 """
 import gzip, json, random, re, sys, os
@@ -173,6 +176,13 @@ def main():
     dt_rest = [d for d in dt if d["id"] not in taken]
     for d in rng12.sample(dt_rest, 5):
         rows.append(("dev", "dantri-unc/dantri-unc.jsonl.gz", d["id"], len(d["text"])))
+    # Thirteenth dev batch: 20 more, disjoint from every row above, another seed, only articles with a DIRECTIVE
+    # signal, all from baomoi-police-gov (union of the tiers).
+    taken = {r[2] for r in rows}
+    rng13 = random.Random(20261210)
+    group = sorted((d for d in pg if d["id"] not in taken and DIRECTIVE.search(d["text"])), key=lambda d: d["id"])
+    for d in rng13.sample(group, 20):
+        rows.append(("dev", "baomoi-news/baomoi-police-gov.jsonl.gz", d["id"], len(d["text"])))
     out = os.path.join(HERE, "..", "corpora", "gold", "selection.tsv")
     with open(out, "w", encoding="utf-8") as f:
         f.write("# split\tarchive\tid\tchars  (written by scripts/select-gold-docs.py; do not edit)\n")
