@@ -112,10 +112,19 @@ extension DocumentScan {
         // number that is no year (`Luật Đất đai 45 điều`) or a date (`Luật Đất đai 2013/QH13` stays with its symbol).
         year = y; e += 1
       }
+      // Rule `directive.lawNumber`: the law's name, then `số` and its full symbol (`Luật thuế GTGT số 13/2008/QH12`):
+      // one span, as type + `số` + number (guidelines). Near miss: `số` + a bare number (`Luật Đất đai số 45 điều`).
+      var symbol: String?
+      if isWord(e), pieces[e].key == keys.so, isWord(e + 1), pieces[e + 1].flags.contains(.digitsOnly),
+         let sym = symbolParser.parse(text, from: Int(pieces[e + 1].start)), sym.symbol != nil, sym.year != nil {
+        var k = e + 1
+        while k < pieces.count && Int(pieces[k].start) < sym.end { k += 1 }
+        e = k; symbol = sym.symbol; year = year ?? sym.year
+      }
       let canonical = entry.type + " " + r.lawNames[Int(lh.index)].name
-      return Item(kind: .directive, lo: i, hi: e, rule: "directive.lawName",
-                  payload: .directive(DirectiveInfo(type: entry.type, number: nil, year: year, symbol: nil, issuer: nil,
-                                                    date: nil, title: nil, key: canonical, canonical: canonical)))
+      return Item(kind: .directive, lo: i, hi: e, rule: symbol == nil ? "directive.lawName" : "directive.lawNumber",
+                  payload: .directive(DirectiveInfo(type: entry.type, number: nil, year: year, symbol: symbol, issuer: nil,
+                                                    date: nil, title: nil, key: symbol ?? canonical, canonical: canonical)))
     }
     if isTreaty, let e = treatyWithAbbreviation(at: j) {
       let canonical = entry.type + " " + string(j, e)

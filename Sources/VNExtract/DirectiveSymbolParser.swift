@@ -57,6 +57,13 @@ struct DirectiveSymbolParser: Sendable {
       var c = b
       while c < t.count && isSegChar(t[c]) { c += 1 }
       guard c > b else { break }
+      // A dotted department code closes the symbol (`76/TTCP-C.I`): a dot between capitals, then at most four
+      // capitals or digits. Near miss: `UBND.Theo` (a sentence run on without its space).
+      if segs.count > 0, c + 1 < t.count, t[c] == ".", t[c - 1].properties.isUppercase {
+        var d = c + 1
+        while d < t.count && d - c <= 5 && (isDigit(t[d]) || (t[d].properties.isUppercase && t[d].properties.isAlphabetic)) { d += 1 }
+        if d > c + 1 && d - c <= 5 && !(d < t.count && t[d].properties.isAlphabetic) { c = d }
+      }
       let seg = String(String.UnicodeScalarView(t[b..<c]))
       // A segment starts with a capital or a digit; `- ông`, `/năm` end the symbol.
       guard let f = seg.unicodeScalars.first, isDigit(f) || f.properties.isUppercase else { break }

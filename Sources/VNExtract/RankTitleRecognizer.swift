@@ -73,7 +73,10 @@ extension DocumentScan {
     let lower = !pieces[i].isCap
     if entry.strict || (lower && (words == 1 || (entry.needsUnit && words <= 2))) {
       // Also before a place or a class of bodies (`chủ tịch Hà Nội`, `chủ tịch tỉnh`, `chủ tịch UBND các tỉnh`).
-      let bodyAfter = !entry.strict && (place(at: end) != nil || self.hits(at: end).contains { $0.source == .unitHead && $0.marks == 0 })
+      // … and before `các` + a class of bodies (`giám đốc các sở`, `thủ trưởng các cơ quan`; rule title.beforeClass; near
+      // miss: `giám đốc các công ty`, no public body).
+      let classAfter = isWord(end) && pieces[end].key == keys.cac && self.hits(at: end + 1).contains { $0.source == .unitHead && $0.marks == 0 }
+      let bodyAfter = !entry.strict && (place(at: end) != nil || self.hits(at: end).contains { $0.source == .unitHead && $0.marks == 0 } || classAfter)
       let followed = unit(at: end, self.hits(at: end)) != nil || personName(at: end) != nil || portfolio(at: end) != nil
         || (isCapWord(end) && !isCapWord(end + 1) && !pieces[end].flags.contains(.allUpper)) || bodyAfter
       if !followed { return nil }
@@ -109,8 +112,8 @@ struct FixedKeys: Sendable {
   let timeWords: Set<UInt64>
   /// Second syllables of words starting with `thành` (`thành lập`, `thành viên`): after `tỉnh`, not `tỉnh thành`.
   let thanhCompounds: Set<UInt64>
-  /// `đảng`.
-  let dang: UInt64
+  /// `đảng`; `huyện`, `phố` (with `tỉnh`, `xã`, `thành`: the bare level words of `unit.bareLevel`).
+  let dang, huyen, pho: UInt64
   /// `bộ`, `lễ`; `cựu chiến binh`.
   let bo, le, cuu, chien, binh: UInt64
   /// Words before a place name that read it as the place (`sang Đức`, `quê Vinh`, `tỉnh Hà Nam`).
@@ -128,7 +131,7 @@ struct FixedKeys: Sendable {
     cao = k("cao"); tuoi = k("tuổi"); sua = k("sửa"); doi = k("đổi"); thuong = k("thường"); truc = k("trực"); laExact = s.pieces(of: "là")[0].exact
     nghi = k("nghị"); lan = k("lần"); thu = k("thứ")
     thanhCompounds = Set(["lập", "viên", "công", "phần", "tích", "quả", "phố", "tựu"].map(k))
-    dang = k("đảng")
+    dang = k("đảng"); huyen = k("huyện"); pho = k("phố")
     bo = k("bộ"); le = k("lễ"); cuu = k("cựu"); chien = k("chiến"); binh = k("binh")
     locatives = Set(["tại", "ở", "sang", "đến", "tới", "về", "từ", "nước", "tỉnh", "tp", "phố", "huyện", "xã", "quận",
                      "quê", "xứ", "thăm", "qua", "người", "miền", "bên"].map(k))

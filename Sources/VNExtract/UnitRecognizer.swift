@@ -49,6 +49,20 @@ extension DocumentScan {
       if isWord(e) && pieces[e].key == keys.tw { e += 1 } else if isWord(e + 1) && pieces[e].key == keys.trung && pieces[e + 1].key == keys.uong { e += 2 }
       if e > u.hi && !(isWord(e) && pieces[e].key == keys.dang) { u.hi = e; u.rule = "unit.centralBoard" }
     }
+    // Rule `unit.bareLevel`: a named body, then a bare level word for the province or district the article is about
+    // (`Sở Y tế tỉnh`, `Hội Nông dân tỉnh`, `Phòng Tài chính huyện`): the word belongs to the body, as in `Công an
+    // huyện` (guidelines: a short reference that points to one body). Near misses: a place name after it (`Sở Y tế
+    // tỉnh Nghệ An` is read as head + place), `các tỉnh thành`, a body that names its place already.
+    if depth == 0, isWord(u.hi), !pieces[u.hi].isCap, u.hi - u.lo >= 2,
+       pieces[u.hi].key == keys.tinh || pieces[u.hi].key == keys.huyen || pieces[u.hi].key == keys.xa
+         || (pieces[u.hi].key == keys.thanh && isWord(u.hi + 1) && pieces[u.hi + 1].key == keys.pho),
+       !(u.lo..<u.hi).contains(where: { k in cue(.placeType, at: k) != nil || self.hits(at: k).contains { $0.source == .place } }) {
+      let e = pieces[u.hi].key == keys.thanh ? u.hi + 2 : u.hi + 1
+      let next = e < pieces.count ? pieces[e] : nil
+      if !(next?.isWord ?? false) || (!next!.isCap && next!.key != keys.thanh && !(next!.flags.contains(.hasDigit))) {
+        u.hi = e; u.rule = "unit.bareLevel"
+      }
+    }
     // Rule `unit.bilateral`: an intergovernmental committee with its two countries, `Ủy ban liên Chính phủ Việt Nam –
     // Lào`, `… Việt – Lào`. Near miss: one country only (`Ủy ban liên Chính phủ Việt Nam`: no pair, no extension).
     if u.rule.hasPrefix("unit.fixed"), case .unit(let info) = u.payload, info.canonical == "Ủy ban liên Chính phủ" {
@@ -433,7 +447,10 @@ extension DocumentScan {
         if p.key == keys.so, isWord(k + 1), pieces[k + 1].flags.contains(.digitsOnly) { k += 2; last = k; lastCap = true; break }
         // Not before another body (`Bộ Công an Việt Nam và Cơ quan hữu quan`).
         if (p.exact == keys.vaExact || p.exact == keys.veExact) && isWord(k + 1) && (pieces[k + 1].isCap || cue(.unitNameWord, at: k + 1) != nil)
-          && !(pieces[k + 1].isCap && hits(at: k + 1).contains { $0.source == .unitHead }) && cue(.nonUnitBody, at: k + 1) == nil {
+          && !(pieces[k + 1].isCap && hits(at: k + 1).contains { $0.source == .unitHead }) && cue(.nonUnitBody, at: k + 1) == nil
+          // … nor before an abbreviation, another body or company (`Bộ Công Thương và EVN`); a portfolio's last part
+          // is written out (`Bộ Văn hóa, Thể thao và Du lịch`).
+          && !(p.exact == keys.vaExact && pieces[k + 1].flags.contains(.allUpper)) {
           k += 1; continue
         }
         // rule unit.abbreviationEnd: an abbreviation completes the name; only a route or branch qualifier
