@@ -51,7 +51,7 @@ extension IndexWriter {
       if !linked {
         let span = ctx.text.find(claim.name) ?? (0, 0)
         ctx.appearances[ref] = .init(name: claim.name, mentions: max(1, record.mentions.count),
-                                     snippet: Snippet.around(ctx.text, start: span.0, end: span.1))
+                                     snippet: Snippet.utf8(around: ctx.text, start: span.0, end: span.1))
       }
       touched.insert(ref)
     }
@@ -182,11 +182,10 @@ extension IndexWriter {
     for (fact, value, order) in facts {
       let key = foldKey(value)
       officialCache.officials[official]?.add(fact: fact, valueKey: key, date: ctx.doc.date, rankOrder: order, force: claim.force)
-      try db.run("""
-        INSERT INTO official_facts(official, doc, date, fact, value, value_key, rank_order, force)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        """, [.int(official), .int(ctx.row), .opt(ctx.doc.date), .text(fact), .text(value), .text(key),
-              .opt(order), .opt(claim.force)])
+      try db.run(statements.insertFact) { a in
+        a.int(official); a.int(ctx.row); a.text(ctx.doc.date); a.text(fact); a.text(value); a.text(key)
+        a.int(order); a.text(claim.force)
+      }
     }
   }
 
