@@ -186,6 +186,7 @@ extension IndexWriter {
         a.int(official); a.int(ctx.row); a.text(ctx.doc.date); a.text(fact); a.text(value); a.text(key)
         a.int(order); a.text(claim.force)
       }
+      rowMirror?.addFact(official: official, fact: fact, value: value, valueKey: key, date: ctx.doc.date, force: claim.force)
     }
   }
 

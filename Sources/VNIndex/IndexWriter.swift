@@ -48,6 +48,10 @@ public final class IndexWriter {
   var officialCache = OfficialCache()
   /// A refresh of this many stale entities or more reads each table in one scan instead of per entity.
   var bulkRefreshThreshold = 1000
+  /// Every row of the tables `RowMirror` mirrors, while the writer knows them all (nil otherwise).
+  var rowMirror: RowMirror?
+  /// Whether a bulk refresh reads the mirrored tables from `rowMirror` (tests turn it off to compare).
+  var useRowMirror = true
   /// The statements run once per row or document, prepared when the writer opens.
   let statements: WriterStatements
 
@@ -144,6 +148,7 @@ public final class IndexWriter {
     unitIDs.removeAll()
     markedStale.removeAll()
     addedSinceEmpty = nil
+    rowMirror = nil
     officialCache.reset(complete: false)
   }
 
@@ -183,6 +188,12 @@ public final class IndexWriter {
     if v != dataVersion {
       unitIDs.removeAll(); markedStale.removeAll(); dataVersion = v
       addedSinceEmpty = try db.scalar("SELECT 1 FROM documents LIMIT 1") == nil ? [] : nil
+      rowMirror = nil
+      if addedSinceEmpty != nil, try db.scalar("""
+        SELECT EXISTS (SELECT 1 FROM appearances) OR EXISTS (SELECT 1 FROM official_facts) OR EXISTS (SELECT 1 FROM mentions)
+        """) == 0 {
+        rowMirror = RowMirror()
+      }
       officialCache.reset(complete: try db.scalar("SELECT 1 FROM officials LIMIT 1") == nil)
     }
   }
@@ -221,17 +232,20 @@ public final class IndexWriter {
     }
     for e in doc.entities {
       let ref = context.resolved[e.id]
+      let key = foldKey(e.text)
       try db.run(statements.insertMention) { a in
         a.int(docRow); a.text(e.id); a.text(e.kind.rawValue); a.int(e.start); a.int(e.end); a.text(e.text)
-        a.text(foldKey(e.text)); a.text(e.canonical)
+        a.text(key); a.text(e.canonical)
         if let ref { a.text(ref.kind.rawValue); a.int(ref.id) } else { a.null(); a.null() }
       }
+      if let ref { rowMirror?.addMention(ref, key: key) }
     }
     for (ref, a) in context.appearances {
       try db.run(statements.insertAppearance) { b in
         b.text(ref.kind.rawValue); b.int(ref.id); b.int(docRow); b.text(doc.date); b.text(a.name); b.int(a.mentions)
         b.text(utf8: a.snippet)
       }
+      rowMirror?.addAppearance(ref, date: doc.date, doc: docRow, mentions: a.mentions, name: a.name, snippet: a.snippet)
       if ref.kind == .official {
         pendingMentions[ref.id, default: 0] += Int64(a.mentions)
         officialCache.officials[ref.id]?.mentions += Int64(a.mentions)
@@ -250,6 +264,7 @@ public final class IndexWriter {
     }
     guard let row = try db.scalar("SELECT id FROM documents WHERE doc_id = ?", [.text(docID)]) else { return }
     officialCache.reset(complete: false)  // the document's facts go
+    rowMirror = nil
     try flushMentions()
     let refs = try db.query("SELECT kind, entity, mentions FROM appearances WHERE doc = ?", [.int(row)]) { s in
       IndexedKind(rawValue: s.text(0)).map { (EntityRef(kind: $0, id: s.int(1)), s.int(2)) }

@@ -272,5 +272,18 @@ final class SQLiteStatement {
     return String(cString: p)
   }
   func optText(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }
+
+  /// The UTF-8 of text column `i`, all of it (`text` stops at a NUL), into `bytes` (replacing its contents).
+  func utf8(_ i: Int32, into bytes: inout [UInt8]) {
+    bytes.removeAll(keepingCapacity: true)
+    guard let p = sqlite3_column_text(handle, i) else { return }
+    bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, i))))
+  }
+
+  /// What `text` reads back after `s` was bound as text: the UTF-8 up to the first NUL.
+  static func storedText(_ s: String) -> String {
+    guard let nul = s.utf8.firstIndex(of: 0) else { return s }
+    return String(s[..<nul])
+  }
   func optInt(_ i: Int32) -> Int? { isNull(i) ? nil : Int(int(i)) }
 }
