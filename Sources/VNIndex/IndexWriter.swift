@@ -46,6 +46,8 @@ public final class IndexWriter {
   private var pendingMentions: [Int64: Int64] = [:]
   /// Officials and their facts as resolution compares them (see `OfficialCache`).
   var officialCache = OfficialCache()
+  /// Folded unit name → the forces it places an official in (`unitForces`).
+  var unitForceCache: [String: (police: Bool, military: Bool)] = [:]
   /// A refresh of this many stale entities or more reads each table in one scan instead of per entity.
   var bulkRefreshThreshold = 1000
   /// Every row of the tables `RowMirror` mirrors, while the writer knows them all (nil otherwise).
