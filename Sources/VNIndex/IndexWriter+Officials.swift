@@ -11,6 +11,10 @@ struct OfficialClaim {
   var titles: [String]
   var units: [String]
   var mentionIDs: [String]
+  /// Folded `rank`, `titles` and `units` (each folded once: resolution and the facts both compare them).
+  var rankKey: String?
+  var titleKeys: [String] = []
+  var unitKeys: [String] = []
 
   /// Whether the name has at least two syllables (only those merge across documents).
   var isFullName: Bool { nameKey.split(separator: " ").count >= 2 }
@@ -27,7 +31,10 @@ extension IndexWriter {
 
   func resolveOfficials(_ ctx: inout DocumentContext) throws(IndexError) {
     let doc = ctx.doc
-    let byID = Dictionary(doc.entities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    // Entity id → index (the first of a duplicated id): no copy of the entities.
+    var byID: [String: Int] = [:]
+    byID.reserveCapacity(doc.entities.count)
+    for i in doc.entities.indices where byID[doc.entities[i].id] == nil { byID[doc.entities[i].id] = i }
     let records = doc.officials ?? OfficialRecordBuilder.records(from: doc.entities, folder: folder)
     let rankInfo = rankInfo(doc.entities)
     var unitNames: [String: String] = [:]
@@ -46,12 +53,12 @@ extension IndexWriter {
       try insertFacts(claim, official: id, ctx: ctx)
       var linked = false
       for m in record.mentions {
-        if let e = byID[m], e.kind == .official { ctx.link(e, to: ref, name: claim.name); linked = true }
+        if let i = byID[m], doc.entities[i].kind == .official { ctx.link(doc.entities[i], to: ref, name: claim.name); linked = true }
       }
       if !linked {
         let span = ctx.text.find(claim.name) ?? (0, 0)
         ctx.appearances[ref] = .init(name: claim.name, mentions: max(1, record.mentions.count),
-                                     snippet: Snippet.around(ctx.text, start: span.0, end: span.1))
+                                     snippet: Snippet.utf8(around: ctx.text, start: span.0, end: span.1))
       }
       touched.insert(ref)
     }
@@ -81,23 +88,40 @@ extension IndexWriter {
                                 return unitNames[k] ?? gazetteer.units[k]?.canonical ?? u
                               },
                               mentionIDs: r.mentions)
-    var forces: Set<String> = []
+    var police = false, military = false
     if let rank = r.rank, !rank.isEmpty {
       let k = foldKey(rank)
       let g = gazetteer.ranks[k]
       claim.rank = g?.canonical ?? rank
+      claim.rankKey = g == nil ? k : foldKey(claim.rank!)
       claim.rankOrder = rankInfo[k]?.order ?? g?.order
-      if let f = Self.forceName(rankInfo[k]?.force ?? g?.force) { forces.insert(f) }
+      switch Self.forceName(rankInfo[k]?.force ?? g?.force) {
+      case "police": police = true
+      case "military": military = true
+      default: break
+      }
     }
-    for u in claim.units {
-      let k = foldKey(u)
-      let g = gazetteer.units[k]
-      let texts = [k, g.map { foldKey($0.canonical) }, g?.parent.map(foldKey)].compactMap { $0 }
-      if texts.contains(where: { t in Self.policeMarkers.contains { Self.contains(t, $0) } }) { forces.insert("police") }
-      if texts.contains(where: { t in Self.militaryMarkers.contains { Self.contains(t, $0) } }) { forces.insert("military") }
+    claim.titleKeys = claim.titles.map(foldKey)
+    claim.unitKeys = claim.units.map(foldKey)
+    for k in claim.unitKeys {
+      let f = unitForces(k)
+      police = police || f.police
+      military = military || f.military
     }
-    claim.force = forces.count == 1 ? forces.first : nil
+    claim.force = police == military ? nil : (police ? "police" : "military")
     return claim
+  }
+
+  /// The forces a folded unit name places an official in, from the unit and its gazetteer canonical name
+  /// and parent; cached per writer (it depends on the name and the gazetteer only).
+  func unitForces(_ k: String) -> (police: Bool, military: Bool) {
+    if let f = unitForceCache[k] { return f }
+    let g = gazetteer.units[k]
+    let texts = [k, g.map { foldKey($0.canonical) }, g?.parent.map(foldKey)].compactMap { $0 }
+    let f = (police: texts.contains { t in Self.policeMarkers.contains { Self.contains(t, $0) } },
+             military: texts.contains { t in Self.militaryMarkers.contains { Self.contains(t, $0) } })
+    unitForceCache[k] = f
+    return f
   }
 
   /// Whether `text` contains `part` (UTF-8 bytes; the markers are ASCII search keys).
@@ -126,7 +150,7 @@ extension IndexWriter {
     guard claim.isFullName else { return nil }
     let candidates = try officialIDs(nameKey: claim.nameKey)
     var best: (id: Int64, score: Int64)?
-    let claimKeys = Set(([claim.rank].compactMap { $0 } + claim.titles + claim.units).map(foldKey))
+    let claimKeys = Set([claim.rankKey].compactMap { $0 } + claim.titleKeys + claim.unitKeys)
     let other = claim.force.map { $0 == "police" ? "military" : "police" }
     for id in candidates where !taken.contains(id) {
       guard let o = officialCache.officials[id] else { continue }
@@ -175,18 +199,17 @@ extension IndexWriter {
   }
 
   private func insertFacts(_ claim: OfficialClaim, official: Int64, ctx: DocumentContext) throws(IndexError) {
-    var facts: [(String, String, Int?)] = [("name", claim.name, nil)]
-    if let rank = claim.rank { facts.append(("rank", rank, claim.rankOrder)) }
-    facts += claim.titles.map { ("title", $0, nil) }
-    facts += claim.units.map { ("unit", $0, nil) }
-    for (fact, value, order) in facts {
-      let key = foldKey(value)
+    var facts: [(String, String, String, Int?)] = [("name", claim.name, claim.nameKey, nil)]
+    if let rank = claim.rank, let key = claim.rankKey { facts.append(("rank", rank, key, claim.rankOrder)) }
+    facts += zip(claim.titles, claim.titleKeys).map { ("title", $0, $1, nil) }
+    facts += zip(claim.units, claim.unitKeys).map { ("unit", $0, $1, nil) }
+    for (fact, value, key, order) in facts {
       officialCache.officials[official]?.add(fact: fact, valueKey: key, date: ctx.doc.date, rankOrder: order, force: claim.force)
-      try db.run("""
-        INSERT INTO official_facts(official, doc, date, fact, value, value_key, rank_order, force)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        """, [.int(official), .int(ctx.row), .opt(ctx.doc.date), .text(fact), .text(value), .text(key),
-              .opt(order), .opt(claim.force)])
+      try db.run(statements.insertFact) { a in
+        a.int(official); a.int(ctx.row); a.text(ctx.doc.date); a.text(fact); a.text(value); a.text(key)
+        a.int(order); a.text(claim.force)
+      }
+      rowMirror?.addFact(official: official, fact: fact, value: value, valueKey: key, date: ctx.doc.date, force: claim.force)
     }
   }
 

@@ -78,7 +78,7 @@ extension IndexWriter {
     try db.run("""
       INSERT INTO search(rowid, kind, ref, weight, name, aliases, facts, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
       """, [.int(rowid), .text(ref.kind.rawValue), .int(ref.id), .double(log(1 + Double(a.mentions))),
-            .text(foldKey(row.name)), .text(fold(row.aliases)), .text(fold(row.facts)), .text(folder.key(a.snippet))])
+            .text(foldKey(row.name)), .text(fold(row.aliases)), .text(fold(row.facts)), .text(folder.key(a.snippetText))])
   }
 
   // MARK: - Reading what a refresh needs
@@ -107,9 +107,36 @@ extension IndexWriter {
     return f
   }
 
-  /// The rows of every entity in `refs`, from one scan of each table.
+  /// The rows of every entity in `refs`, from one scan of each table, or from `rowMirror` for the tables it
+  /// mirrors when it holds all their rows.
   private func scanEntityFacts(_ refs: Set<EntityRef>) throws(IndexError) -> ScannedFacts {
     var out = ScannedFacts()
+    if let rowMirror, useRowMirror {
+      out.appearances = rowMirror.appearances
+      out.officialFacts = rowMirror.officialFacts
+      for ref in refs where ref.kind != .official {
+        if let keys = rowMirror.surfaces[ref] { out.surfaces[ref] = keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+      }
+    } else {
+      try scanMirroredTables(refs, into: &out)
+    }
+    var s = try db.statement("SELECT id, name, code, parent FROM units")
+    while try s.step() {
+      guard refs.contains(EntityRef(kind: .unit, id: s.int(0))) else { continue }
+      out.units[s.int(0)] = (s.text(1), s.optText(2), s.optText(3))
+    }
+    s = try db.statement("SELECT id, name, key, issuer, year, type, number, title FROM directives")
+    while try s.step() {
+      guard refs.contains(EntityRef(kind: .directive, id: s.int(0))) else { continue }
+      out.directives[s.int(0)] = (s.text(1), (2...7).map { s.optText(Int32($0)) })
+    }
+    s = try db.statement("SELECT rowid FROM search")
+    while try s.step() { out.searchRows.insert(s.int(0)) }
+    return out
+  }
+
+  /// The scans of the tables `RowMirror` mirrors: appearances, official facts, resolved mentions' surfaces.
+  private func scanMirroredTables(_ refs: Set<EntityRef>, into out: inout ScannedFacts) throws(IndexError) {
     var s = try db.statement("SELECT kind, entity, date, doc, mentions, name, snippet FROM appearances")
     while try s.step() {
       guard let kind = IndexedKind(rawValue: s.text(0)) else { continue }
@@ -123,16 +150,6 @@ extension IndexWriter {
       guard refs.contains(EntityRef(kind: .official, id: id)) else { continue }
       out.officialFacts[id, default: []].append(FactRow(s, offset: 1))
     }
-    s = try db.statement("SELECT id, name, code, parent FROM units")
-    while try s.step() {
-      guard refs.contains(EntityRef(kind: .unit, id: s.int(0))) else { continue }
-      out.units[s.int(0)] = (s.text(1), s.optText(2), s.optText(3))
-    }
-    s = try db.statement("SELECT id, name, key, issuer, year, type, number, title FROM directives")
-    while try s.step() {
-      guard refs.contains(EntityRef(kind: .directive, id: s.int(0))) else { continue }
-      out.directives[s.int(0)] = (s.text(1), (2...7).map { s.optText(Int32($0)) })
-    }
     // The folded surfaces of the units' and directives' mentions, distinct and sorted.
     var sets: [EntityRef: Set<String>] = [:]
     s = try db.statement("SELECT kind, entity, key FROM mentions NOT INDEXED WHERE kind IN ('unit', 'directive')")
@@ -142,9 +159,6 @@ extension IndexWriter {
       if refs.contains(ref) { sets[ref, default: []].insert(s.text(2)) }
     }
     out.surfaces = sets.mapValues { $0.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
-    s = try db.statement("SELECT rowid FROM search")
-    while try s.step() { out.searchRows.insert(s.int(0)) }
-    return out
   }
 
   /// The distinct folded surfaces of an entity's mentions, in order (found through its appearances).
@@ -180,26 +194,37 @@ struct AppearanceSummary {
   /// Earliest and latest document date (nil when no document had one).
   var firstSeen: String?
   var lastSeen: String?
-  /// The snippet of the latest appearance: latest date (undated counts as oldest), then latest document.
-  var snippet = ""
+  /// The UTF-8 of the snippet of the latest appearance: latest date (undated counts as oldest), then latest
+  /// document. Kept as bytes: most rows are the latest so far, and only the last one is needed as text.
+  var snippet: [UInt8] = []
   private var latest: (date: String?, doc: Int64)?
   /// Officials: how many documents called the official by each name.
   var names: [String: Int] = [:]
 
+  /// The snippet as `SQLiteStatement.text` reads it (up to a NUL).
+  var snippetText: String { String(decoding: snippet.prefix { $0 != 0 }, as: UTF8.self) }
+
   /// Adds the row at the statement's columns `offset…`: date, doc, mentions, name, snippet.
   mutating func add(_ s: SQLiteStatement, officials: Bool, offset: Int32 = 0) {
     let date = s.optText(offset), doc = s.int(offset + 1)
+    if add(date: date, doc: doc, mentions: Int(s.int(offset + 2)), name: officials ? s.text(offset + 3) : nil) {
+      s.utf8(offset + 4, into: &snippet)
+    }
+  }
+
+  /// Adds one appearance (`name` counted for officials only); true when it is the latest so far, whose
+  /// snippet the caller then stores.
+  mutating func add(date: String?, doc: Int64, mentions n: Int, name: String?) -> Bool {
     documents += 1
-    mentions += Int(s.int(offset + 2))
+    mentions += n
     if let date {
       if firstSeen == nil || date.utf8.lexicographicallyPrecedes(firstSeen!.utf8) { firstSeen = date }
       if lastSeen == nil || lastSeen!.utf8.lexicographicallyPrecedes(date.utf8) { lastSeen = date }
     }
-    if officials { names[s.text(offset + 3), default: 0] += 1 }
-    if latest == nil || Self.isLater(date, doc, than: latest!) {
-      latest = (date, doc)
-      snippet = s.text(offset + 4)
-    }
+    if let name { names[name, default: 0] += 1 }
+    guard latest == nil || Self.isLater(date, doc, than: latest!) else { return false }
+    latest = (date, doc)
+    return true
   }
 
   private static func isLater(_ date: String?, _ doc: Int64, than other: (date: String?, doc: Int64)) -> Bool {
@@ -224,6 +249,10 @@ struct FactRow {
   init(_ s: SQLiteStatement, offset: Int32 = 0) {
     fact = s.text(offset); value = s.text(offset + 1); valueKey = s.text(offset + 2)
     date = s.optText(offset + 3); force = s.optText(offset + 4)
+  }
+
+  init(fact: String, value: String, valueKey: String, date: String?, force: String?) {
+    self.fact = fact; self.value = value; self.valueKey = valueKey; self.date = date; self.force = force
   }
 }
 
@@ -266,6 +295,41 @@ struct EntityFacts {
       if x.count != y.count { return x.count > y.count }
       return x.first < y.first
     }.prefix(limit).map { ($0.fact, $0.value) }
+  }
+}
+
+/// The rows the writer added to `appearances`, `official_facts` and (units' and directives' surfaces) `mentions`,
+/// folded as `scanEntityFacts` folds what it reads, kept while they are all the rows of those tables: from a
+/// check that found the database without documents, until a rollback, another connection's write or the
+/// replacement of a document. The refresh at the end of a long run then reads none of those tables (their
+/// scans were about a third of that refresh, which runs after extraction, on one core).
+///
+/// Text is kept as `SQLiteStatement.text` reads it back (`SQLiteStatement.storedText`), so a refresh from the
+/// mirror writes what one from the scans writes (tested).
+struct RowMirror {
+  var appearances: [EntityRef: AppearanceSummary] = [:]
+  var officialFacts: [Int64: [FactRow]] = [:]
+  /// Units and directives: the distinct folded surfaces of their mentions.
+  var surfaces: [EntityRef: Set<String>] = [:]
+
+  mutating func addAppearance(_ ref: EntityRef, date: String?, doc: Int64, mentions: Int, name: String, snippet: [UInt8]) {
+    let name = ref.kind == .official ? SQLiteStatement.storedText(name) : nil
+    if appearances[ref, default: AppearanceSummary()].add(date: date.map(SQLiteStatement.storedText), doc: doc,
+                                                          mentions: mentions, name: name) {
+      appearances[ref]!.snippet = snippet
+    }
+  }
+
+  mutating func addFact(official: Int64, fact: String, value: String, valueKey: String, date: String?, force: String?) {
+    officialFacts[official, default: []].append(FactRow(
+      fact: SQLiteStatement.storedText(fact), value: SQLiteStatement.storedText(value),
+      valueKey: SQLiteStatement.storedText(valueKey), date: date.map(SQLiteStatement.storedText),
+      force: force.map(SQLiteStatement.storedText)))
+  }
+
+  mutating func addMention(_ ref: EntityRef, key: String) {
+    guard ref.kind != .official else { return }
+    surfaces[ref, default: []].insert(SQLiteStatement.storedText(key))
   }
 }
 

@@ -46,8 +46,16 @@ public final class IndexWriter {
   private var pendingMentions: [Int64: Int64] = [:]
   /// Officials and their facts as resolution compares them (see `OfficialCache`).
   var officialCache = OfficialCache()
+  /// Folded unit name → the forces it places an official in (`unitForces`).
+  var unitForceCache: [String: (police: Bool, military: Bool)] = [:]
   /// A refresh of this many stale entities or more reads each table in one scan instead of per entity.
   var bulkRefreshThreshold = 1000
+  /// Every row of the tables `RowMirror` mirrors, while the writer knows them all (nil otherwise).
+  var rowMirror: RowMirror?
+  /// Whether a bulk refresh reads the mirrored tables from `rowMirror` (tests turn it off to compare).
+  var useRowMirror = true
+  /// The statements run once per row or document, prepared when the writer opens.
+  let statements: WriterStatements
 
   /// Opens or creates the index at `path`, refreshing entities a crashed run left stale.
   ///
@@ -64,6 +72,7 @@ public final class IndexWriter {
     // Checkpoint the WAL into the database every 64 MiB rather than every 4 MiB (each checkpoint syncs).
     try db.execute("PRAGMA wal_autocheckpoint = 16384")
     try IndexSchema.prepare(db, create: true)
+    statements = try WriterStatements(db)
     try refresh()
   }
 
@@ -141,6 +150,7 @@ public final class IndexWriter {
     unitIDs.removeAll()
     markedStale.removeAll()
     addedSinceEmpty = nil
+    rowMirror = nil
     officialCache.reset(complete: false)
   }
 
@@ -180,6 +190,12 @@ public final class IndexWriter {
     if v != dataVersion {
       unitIDs.removeAll(); markedStale.removeAll(); dataVersion = v
       addedSinceEmpty = try db.scalar("SELECT 1 FROM documents LIMIT 1") == nil ? [] : nil
+      rowMirror = nil
+      if addedSinceEmpty != nil, try db.scalar("""
+        SELECT EXISTS (SELECT 1 FROM appearances) OR EXISTS (SELECT 1 FROM official_facts) OR EXISTS (SELECT 1 FROM mentions)
+        """) == 0 {
+        rowMirror = RowMirror()
+      }
       officialCache.reset(complete: try db.scalar("SELECT 1 FROM officials LIMIT 1") == nil)
     }
   }
@@ -202,10 +218,10 @@ public final class IndexWriter {
   private func replace(_ doc: IndexedDocument) throws(IndexError) -> Int {
     try delete(docID: doc.id)
     let text = doc.content
-    try db.run("""
-      INSERT INTO documents(doc_id, source, line, title, date, url, chars) VALUES (?, ?, ?, ?, ?, ?, ?)
-      """, [.text(doc.id), .opt(doc.source), .opt(doc.line), .opt(doc.title), .opt(doc.date), .opt(doc.url),
-            .int(text.count)])
+    try db.run(statements.insertDocument) { a in
+      a.text(doc.id); a.text(doc.source); a.int(doc.line); a.text(doc.title); a.text(doc.date); a.text(doc.url)
+      a.int(text.count)
+    }
     let docRow = db.lastInsertRowID
     var context = DocumentContext(doc: doc, row: docRow, text: text)
     try resolveOfficials(&context)
@@ -218,17 +234,20 @@ public final class IndexWriter {
     }
     for e in doc.entities {
       let ref = context.resolved[e.id]
-      try db.run("""
-        INSERT INTO mentions(doc, eid, label, span_start, span_end, surface, key, canonical, kind, entity)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """, [.int(docRow), .text(e.id), .text(e.kind.rawValue), .int(e.start), .int(e.end), .text(e.text),
-              .text(foldKey(e.text)), .opt(e.canonical), .opt(ref?.kind.rawValue), ref.map { .int($0.id) } ?? .null])
+      let key = foldKey(e.text)
+      try db.run(statements.insertMention) { a in
+        a.int(docRow); a.text(e.id); a.text(e.kind.rawValue); a.int(e.start); a.int(e.end); a.text(e.text)
+        a.text(key); a.text(e.canonical)
+        if let ref { a.text(ref.kind.rawValue); a.int(ref.id) } else { a.null(); a.null() }
+      }
+      if let ref { rowMirror?.addMention(ref, key: key) }
     }
     for (ref, a) in context.appearances {
-      try db.run("""
-        INSERT INTO appearances(kind, entity, doc, date, name, mentions, snippet) VALUES (?, ?, ?, ?, ?, ?, ?)
-        """, [.text(ref.kind.rawValue), .int(ref.id), .int(docRow), .opt(doc.date), .text(a.name), .int(a.mentions),
-              .text(a.snippet)])
+      try db.run(statements.insertAppearance) { b in
+        b.text(ref.kind.rawValue); b.int(ref.id); b.int(docRow); b.text(doc.date); b.text(a.name); b.int(a.mentions)
+        b.text(utf8: a.snippet)
+      }
+      rowMirror?.addAppearance(ref, date: doc.date, doc: docRow, mentions: a.mentions, name: a.name, snippet: a.snippet)
       if ref.kind == .official {
         pendingMentions[ref.id, default: 0] += Int64(a.mentions)
         officialCache.officials[ref.id]?.mentions += Int64(a.mentions)
@@ -247,6 +266,7 @@ public final class IndexWriter {
     }
     guard let row = try db.scalar("SELECT id FROM documents WHERE doc_id = ?", [.text(docID)]) else { return }
     officialCache.reset(complete: false)  // the document's facts go
+    rowMirror = nil
     try flushMentions()
     let refs = try db.query("SELECT kind, entity, mentions FROM appearances WHERE doc = ?", [.int(row)]) { s in
       IndexedKind(rawValue: s.text(0)).map { (EntityRef(kind: $0, id: s.int(1)), s.int(2)) }
@@ -264,6 +284,32 @@ public final class IndexWriter {
   }
 }
 
+/// The statements `IndexWriter` runs once per row or document, prepared once: looking a statement up in the
+/// connection's cache hashes its SQL text, which cost more than some of the inserts themselves.
+struct WriterStatements {
+  let insertDocument: SQLiteStatement
+  let insertMention: SQLiteStatement
+  let insertAppearance: SQLiteStatement
+  let insertFact: SQLiteStatement
+
+  init(_ db: SQLiteConnection) throws(IndexError) {
+    insertDocument = try db.statement("""
+      INSERT INTO documents(doc_id, source, line, title, date, url, chars) VALUES (?, ?, ?, ?, ?, ?, ?)
+      """)
+    insertMention = try db.statement("""
+      INSERT INTO mentions(doc, eid, label, span_start, span_end, surface, key, canonical, kind, entity)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """)
+    insertAppearance = try db.statement("""
+      INSERT INTO appearances(kind, entity, doc, date, name, mentions, snippet) VALUES (?, ?, ?, ?, ?, ?, ?)
+      """)
+    insertFact = try db.statement("""
+      INSERT INTO official_facts(official, doc, date, fact, value, value_key, rank_order, force)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      """)
+  }
+}
+
 /// One resolved entity row.
 struct EntityRef: Hashable {
   var kind: IndexedKind
@@ -275,7 +321,8 @@ struct DocumentContext {
   struct Appearance {
     var name: String
     var mentions: Int
-    var snippet: String
+    /// UTF-8 (`Snippet.utf8(around:start:end:)`).
+    var snippet: [UInt8]
   }
 
   let doc: IndexedDocument
@@ -297,7 +344,7 @@ struct DocumentContext {
       appearances[ref]!.mentions += 1
     } else {
       appearances[ref] = Appearance(name: name ?? entity.canonical ?? entity.text, mentions: 1,
-                                    snippet: Snippet.around(text, start: entity.start, end: entity.end))
+                                    snippet: Snippet.utf8(around: text, start: entity.start, end: entity.end))
     }
   }
 }

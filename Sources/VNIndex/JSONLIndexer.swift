@@ -47,9 +47,10 @@ public final class JSONLIndexer {
                       progress: ((Report) -> Void)?) throws(IndexError) -> Report {
     var report = Report()
     var batch: [IndexedDocument] = []
-    func flush() throws(IndexError) {
+    func flush(last: Bool = false) throws(IndexError) {
       guard !batch.isEmpty else { return }
-      report.characters += try writer.add(batch, deferRefresh: true)
+      // The last batch refreshes every stale entity before it commits (one commit fewer at the end).
+      report.characters += try writer.add(batch, deferRefresh: !last)
       report.batches += 1
       batch.removeAll(keepingCapacity: true)
       progress?(report)
@@ -79,7 +80,7 @@ public final class JSONLIndexer {
         try? writer.refresh()
         throw e
       case .end:
-        try flush()
+        try flush(last: true)
         try writer.refresh()
         PhaseClock.report()
         return report

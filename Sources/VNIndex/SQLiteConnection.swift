@@ -12,8 +12,12 @@ final class SQLiteConnection {
   private(set) var handle: OpaquePointer?
   private var cache: [String: SQLiteStatement] = [:]
 
+  /// SQLite's memory statistics off before the first connection (see `vnmine_sqlite3_disable_memstatus`).
+  private static let configured: Void = { _ = vnmine_sqlite3_disable_memstatus() }()
+
   /// Opens (and with `create`, creates) the database at `path`.
   init(path: String, readOnly: Bool, create: Bool) throws(IndexError) {
+    Self.configured
     self.path = path
     var flags: Int32 = SQLITE_OPEN_NOMUTEX
     if readOnly { flags |= SQLITE_OPEN_READONLY } else { flags |= SQLITE_OPEN_READWRITE }
@@ -124,6 +128,41 @@ final class SQLiteConnection {
     }
   }
 
+  /// The arguments being bound by `run(_:_:)` (kept to reuse their buffers).
+  private var arguments = SQLArguments()
+
+  /// Runs `s` (a statement its user prepared once with `statement(_:)` and keeps) with the arguments `bind`
+  /// adds in parameter order, ignoring rows. The writer's per-row inserts go through here: no cache lookup
+  /// (hashing the SQL text) and no array of `SQLValue`s per row; text is bound as with `run(_:_:)` above,
+  /// from one buffer with explicit lengths.
+  func run(_ s: SQLiteStatement, _ bind: (inout SQLArguments) -> Void) throws(IndexError) {
+    var t = PhaseClock.now()
+    s.reset()
+    var a = arguments
+    arguments = SQLArguments()
+    defer { arguments = a }
+    a.removeAll()
+    bind(&a)
+    a.bytes.append(0)  // never empty, so the base address exists
+    try a.bytes.withUnsafeBufferPointer { (buf) throws(IndexError) in
+      for (i, v) in a.slots.enumerated() {
+        let idx = Int32(i + 1)
+        let rc: Int32
+        switch v {
+        case .int(let n): rc = sqlite3_bind_int64(s.handle, idx, n)
+        case .double(let d): rc = sqlite3_bind_double(s.handle, idx, d)
+        case .null: rc = sqlite3_bind_null(s.handle, idx)
+        case .text(let offset, let n):
+          let p = UnsafeRawPointer(buf.baseAddress! + offset).assumingMemoryBound(to: CChar.self)
+          rc = sqlite3_bind_text(s.handle, idx, p, Int32(n), nil)  // nil: SQLITE_STATIC
+        }
+        if rc != SQLITE_OK { throw error(rc, s.sql) }
+      }
+      while try s.step() {}
+    }
+    if PhaseClock.enabled { PhaseClock.add("sql " + s.sql.prefix(60).split(whereSeparator: \.isWhitespace).joined(separator: " "), &t) }
+  }
+
   var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
   /// Whether the database holds any table at all (an empty file is a fresh index).
@@ -142,6 +181,48 @@ enum SQLValue {
   static func opt(_ s: String?) -> SQLValue { s.map { .text($0) } ?? .null }
   static func opt(_ i: Int?) -> SQLValue { i.map { .int(Int64($0)) } ?? .null }
   static func int(_ i: Int) -> SQLValue { .int(Int64(i)) }
+}
+
+/// The arguments of one `SQLiteConnection.run(_:_:)`, added in parameter order. Text is copied into one
+/// byte buffer (no reference-counted values held per argument).
+struct SQLArguments {
+  fileprivate enum Slot {
+    case int(Int64)
+    case double(Double)
+    case null
+    case text(offset: Int, count: Int)
+  }
+
+  fileprivate var slots: [Slot] = []
+  fileprivate var bytes: [UInt8] = []
+
+  fileprivate mutating func removeAll() {
+    slots.removeAll(keepingCapacity: true)
+    bytes.removeAll(keepingCapacity: true)
+  }
+
+  mutating func int(_ n: Int64) { slots.append(.int(n)) }
+  mutating func int(_ n: Int) { slots.append(.int(Int64(n))) }
+  mutating func int(_ n: Int?) { slots.append(n.map { .int(Int64($0)) } ?? .null) }
+  mutating func double(_ d: Double) { slots.append(.double(d)) }
+  mutating func null() { slots.append(.null) }
+
+  mutating func text(_ s: String) {
+    let offset = bytes.count
+    bytes.append(contentsOf: s.utf8)
+    slots.append(.text(offset: offset, count: bytes.count - offset))
+  }
+
+  mutating func text(_ s: String?) {
+    if let s { text(s) } else { null() }
+  }
+
+  /// Text given as UTF-8 bytes.
+  mutating func text(utf8: [UInt8]) {
+    let offset = bytes.count
+    bytes.append(contentsOf: utf8)
+    slots.append(.text(offset: offset, count: utf8.count))
+  }
 }
 
 /// A prepared statement owned by its connection's cache.
@@ -191,5 +272,18 @@ final class SQLiteStatement {
     return String(cString: p)
   }
   func optText(_ i: Int32) -> String? { isNull(i) ? nil : text(i) }
+
+  /// The UTF-8 of text column `i`, all of it (`text` stops at a NUL), into `bytes` (replacing its contents).
+  func utf8(_ i: Int32, into bytes: inout [UInt8]) {
+    bytes.removeAll(keepingCapacity: true)
+    guard let p = sqlite3_column_text(handle, i) else { return }
+    bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(handle, i))))
+  }
+
+  /// What `text` reads back after `s` was bound as text: the UTF-8 up to the first NUL.
+  static func storedText(_ s: String) -> String {
+    guard let nul = s.utf8.firstIndex(of: 0) else { return s }
+    return String(s[..<nul])
+  }
   func optInt(_ i: Int32) -> Int? { isNull(i) ? nil : Int(int(i)) }
 }

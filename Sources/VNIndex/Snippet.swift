@@ -234,44 +234,85 @@ enum Snippet {
   static let before = 70
   static let after = 110
 
-  /// The snippet around scalars `start..<end` of `text`. Works on the UTF-8 bytes: the characters it looks
-  /// for (newline, space, tab, carriage return) are ASCII, so a byte equal to one of them is that scalar.
+  /// The snippet around scalars `start..<end` of `text`.
   static func around(_ text: UTF8Text, start: Int, end: Int) -> String {
-    let b = text.bytes
+    String(decoding: utf8(around: text, start: start, end: end), as: UTF8.self)
+  }
+
+  /// The UTF-8 of the snippet around scalars `start..<end` of `text` (what the writer stores: no `String`
+  /// is made). Works on the bytes: the characters it looks for (newline, space, tab, carriage return) are
+  /// ASCII, so a byte equal to one of them is that scalar.
+  ///
+  /// The ends are trimmed of spaces as `trimmingSpaces()` trims the snippet's `String`, which compares
+  /// Characters: a space followed by a combining mark (or preceded by a prepended concatenation mark) is
+  /// not a `" "` Character. A space next to an ASCII byte always is one, so the bytes are trimmed directly;
+  /// next to any other byte the snippet goes through `String` as before.
+  static func utf8(around text: UTF8Text, start: Int, end: Int) -> [UInt8] {
     let n = text.count
     let s = max(0, min(start, n)), e = max(s, min(end, n))
     let bs = text.byteOffset(ofScalar: s), be = text.byteOffset(ofScalar: e)
-    func back(_ i: Int) -> Int {
-      var i = i - 1
-      while i > 0 && b[i] & 0xC0 == 0x80 { i -= 1 }
-      return i
+    return text.bytes.withUnsafeBufferPointer { b -> [UInt8] in
+      let count = b.count
+      @inline(__always) func back(_ i: Int) -> Int {
+        var i = i - 1
+        while i > 0 && b[i] & 0xC0 == 0x80 { i -= 1 }
+        return i
+      }
+      @inline(__always) func forward(_ i: Int) -> Int {
+        var i = i + 1
+        while i < count && b[i] & 0xC0 == 0x80 { i += 1 }
+        return i
+      }
+      var lo = bs, hi = be
+      var steps = 0
+      while lo > 0 && steps < before && b[lo - 1] != 0x0A { lo = back(lo); steps += 1 }
+      steps = 0
+      while hi < count && steps < after && b[hi] != 0x0A { hi = forward(hi); steps += 1 }
+      let cutLeft = lo > 0 && b[lo - 1] != 0x0A
+      let cutRight = hi < count && b[hi] != 0x0A
+      if cutLeft {
+        while lo < bs && b[lo] != 0x20 { lo = forward(lo) }
+        if lo < bs { lo += 1 }
+      }
+      if cutRight {
+        while hi > be && b[hi - 1] != 0x20 { hi = back(hi) }
+        if hi > be { hi -= 1 }
+      }
+      hi = max(lo, hi)
+      var out = [UInt8](unsafeUninitializedCapacity: hi - lo + 6) { o, written in
+        var k = 0
+        if cutLeft { o[0] = 0xE2; o[1] = 0x80; o[2] = 0xA6; k = 3 }
+        for i in lo..<hi {
+          let c = b[i]
+          if c == 0x0D { continue }
+          o[k] = c == 0x09 ? 0x20 : c
+          k += 1
+        }
+        if cutRight { o[k] = 0xE2; o[k + 1] = 0x80; o[k + 2] = 0xA6; k += 3 }
+        written = k
+      }
+      // A cut end is `…`, never a space: only uncut ends are trimmed.
+      var first = 0, last = out.count
+      if !cutLeft {
+        while first < last && out[first] == 0x20 {
+          if first + 1 < out.count && out[first + 1] >= 0x80 { return Self.trimmedAsString(out) }
+          first += 1
+        }
+      }
+      if !cutRight {
+        while last > first && out[last - 1] == 0x20 {
+          if last - 2 >= 0 && out[last - 2] >= 0x80 { return Self.trimmedAsString(out) }
+          last -= 1
+        }
+      }
+      if first > 0 || last < out.count { out = Array(out[first..<last]) }
+      return out
     }
-    func forward(_ i: Int) -> Int {
-      var i = i + 1
-      while i < b.count && b[i] & 0xC0 == 0x80 { i += 1 }
-      return i
-    }
-    var lo = bs, hi = be
-    var steps = 0
-    while lo > 0 && steps < before && b[lo - 1] != 0x0A { lo = back(lo); steps += 1 }
-    steps = 0
-    while hi < b.count && steps < after && b[hi] != 0x0A { hi = forward(hi); steps += 1 }
-    let cutLeft = lo > 0 && b[lo - 1] != 0x0A
-    let cutRight = hi < b.count && b[hi] != 0x0A
-    if cutLeft {
-      while lo < bs && b[lo] != 0x20 { lo = forward(lo) }
-      if lo < bs { lo += 1 }
-    }
-    if cutRight {
-      while hi > be && b[hi - 1] != 0x20 { hi = back(hi) }
-      if hi > be { hi -= 1 }
-    }
-    var out: [UInt8] = []
-    out.reserveCapacity(hi - lo + 6)
-    if cutLeft { out += [0xE2, 0x80, 0xA6] }
-    for i in lo..<max(lo, hi) where b[i] != 0x0D { out.append(b[i] == 0x09 ? 0x20 : b[i]) }
-    if cutRight { out += [0xE2, 0x80, 0xA6] }
-    return String(String(decoding: out, as: UTF8.self).trimmingSpaces())
+  }
+
+  /// `out` trimmed as a `String` (a space next to a non-ASCII scalar may belong to a larger Character).
+  private static func trimmedAsString(_ out: [UInt8]) -> [UInt8] {
+    Array(String(String(decoding: out, as: UTF8.self).trimmingSpaces()).utf8)
   }
 }
 

@@ -86,7 +86,10 @@ struct IndexFastPathTests {
     let line = try String(contentsOfFile: IndexFixtures.seed, encoding: .utf8).split(separator: "\n")[0]
     let seedText = try #require(try JSONValue.parse(Array(line.utf8))["text"]?.string)
     let texts = [seedText, "a\r\nb\tc  Nguyễn Văn Thành 😀\n\nx", "", "Đặng", String(repeating: "ầ ", count: 300) + "\n",
-                 String(repeating: "😀ầa", count: 97), String(repeating: "x", count: 129)]
+                 String(repeating: "😀ầa", count: 97), String(repeating: "x", count: 129),
+                 // Spaces at uncut ends next to non-ASCII scalars: a combining mark after a leading space, a
+                 // prepended concatenation mark (U+0600) before a trailing one, spaces before an ellipsis.
+                 " \u{301}a b \u{600} \n  \u{300}  x  \n   é  \n\u{600} ", String(repeating: " ", count: 75) + "ab" + String(repeating: " ", count: 130)]
     for text in texts {
       let utf8 = UTF8Text(text)
       let scalars = Array(text.unicodeScalars)
@@ -97,8 +100,9 @@ struct IndexFastPathTests {
       let n = scalars.count
       for start in stride(from: -2, through: n + 2, by: max(1, n / 97)) {
         for len in [0, 1, 5, 16] {
-          #expect(Snippet.around(utf8, start: start, end: start + len)
-                    == Self.referenceSnippet(scalars, start: start, end: start + len), "start \(start) len \(len)")
+          let reference = Self.referenceSnippet(scalars, start: start, end: start + len)
+          #expect(Snippet.around(utf8, start: start, end: start + len) == reference, "start \(start) len \(len)")
+          #expect(Snippet.utf8(around: utf8, start: start, end: start + len) == Array(reference.utf8))
         }
       }
     }
