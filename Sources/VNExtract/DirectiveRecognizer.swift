@@ -21,9 +21,12 @@ extension DocumentScan {
     let capType = pieces[i].isCap
     // Rule `directive.notFirm`: `Công ty Luật TNHH Everest`, `Văn phòng Luật Minh Khuê` name a law firm, not a law.
     // Near miss: `theo Luật Doanh nghiệp` (no firm word before).
-    if entry.type == "Luật" && cue(.nonUnitBody, endingBefore: i) { return nil }
-    // … and `Pháp Luật TP.HCM`, `báo Pháp Luật` name a newspaper (near miss: `theo pháp luật` has no capitalised type).
-    if entry.type == "Luật" && capType && i > 0 && isCapWord(i - 1) && string(i - 1, i) == "Pháp" { return nil }
+    // (Conditions as `if` clauses, not `&&`: an autoclosure that calls a method copies the scan.)
+    if h.length == 1, pieces[i].key == keys.luat {
+      if cue(.nonUnitBody, endingBefore: i) { return nil }
+      // … and `Pháp Luật TP.HCM`, `báo Pháp Luật` name a newspaper (near miss: `theo pháp luật` has no capitalised type).
+      if capType, i > 0, isCapWord(i - 1), pieces[i - 1].key == keys.phap { return nil }
+    }
     var j = i + Int(h.length)
     // rule directive.number: type [words] [số] [:] number/symbol.
     var k = j
@@ -115,11 +118,9 @@ extension DocumentScan {
       // Rule `directive.lawNumber`: the law's name, then `số` and its full symbol (`Luật thuế GTGT số 13/2008/QH12`):
       // one span, as type + `số` + number (guidelines). Near miss: `số` + a bare number (`Luật Đất đai số 45 điều`).
       var symbol: String?
-      if isWord(e), pieces[e].key == keys.so, isWord(e + 1), pieces[e + 1].flags.contains(.digitsOnly),
-         let sym = symbolParser.parse(text, from: Int(pieces[e + 1].start)), sym.symbol != nil, sym.year != nil {
-        var k = e + 1
-        while k < pieces.count && Int(pieces[k].start) < sym.end { k += 1 }
-        e = k; symbol = sym.symbol; year = year ?? sym.year
+      if let n = lawNumber(at: e) {
+        e = n.end; symbol = n.symbol
+        if year == nil { year = n.year }
       }
       let canonical = entry.type + " " + r.lawNames[Int(lh.index)].name
       return Item(kind: .directive, lo: i, hi: e, rule: symbol == nil ? "directive.lawName" : "directive.lawNumber",
@@ -160,6 +161,16 @@ extension DocumentScan {
     return Item(kind: .directive, lo: i, hi: e, rule: "directive.name",
                 payload: .directive(DirectiveInfo(type: entry.type, number: nil, year: year, symbol: nil, issuer: nil,
                                                   date: nil, title: nil, key: canonical, canonical: canonical)))
+  }
+
+  /// `số` and a full symbol with its year at `e` (rule `directive.lawNumber`): where it ends, the symbol and the year.
+  /// Kept out of `directive(at:)` so that function stays small enough to inline.
+  func lawNumber(at e: Int) -> (end: Int, symbol: String, year: Int?)? {
+    guard isWord(e), pieces[e].key == keys.so, isWord(e + 1), pieces[e + 1].flags.contains(.digitsOnly),
+          let sym = symbolParser.parse(text, from: Int(pieces[e + 1].start)), let symbol = sym.symbol, sym.year != nil else { return nil }
+    var k = e + 1
+    while k < pieces.count, Int(pieces[k].start) < sym.end { k += 1 }
+    return (k, symbol, sym.year)
   }
 
   /// Rule `directive.bareSymbol`: `số` and a full normative symbol without its type word (`Điều 31 số

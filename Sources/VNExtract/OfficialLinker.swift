@@ -346,6 +346,7 @@ struct OfficialLinker {
     }
     for key in shared { owner[key] = nil }
     guard !owner.isEmpty else { return }
+    let pieces = scan.pieces   // one retain for the loop below, not one per access
     var covered = [Bool](repeating: false, count: pieces.count)
     var droppedShort: [Int: Int] = [:]
     for k in items.indices {
@@ -364,8 +365,7 @@ struct OfficialLinker {
       if p > 0, let prev = items.last(where: { $0.hi == p && !$0.dropped }), prev.kind == .title || prev.kind == .rank { continue }
       // A word joined to its neighbour without a space (`Đức-Anh`, `Đức.com`) is no standalone name.
       if p + 1 < pieces.count && !pieces[p + 1].flags.contains(.spaceBefore) && pieces[p + 1].isWord { continue }
-      if scan.hits(at: p).contains(where: { $0.source == .place }), p > 0, scan.isWord(p - 1),
-         scan.keys.locatives.contains(pieces[p - 1].key) { continue }
+      if p > 0, scan.isWord(p - 1), scan.hasPlace(at: p), scan.r.keys.locatives.contains(pieces[p - 1].key) { continue }
       if let k = droppedShort[p] {
         items[k].dropped = false; items[k].cluster = c; items[k].rule = "official.bareShortForm"
         clusters[c].mentions.append(k)

@@ -62,7 +62,7 @@ extension DocumentScan {
     // Rule `official.houseNumber`: a house number right before the name, with the place after it, is an address
     // (`bà Xuân (607 Lê Duẩn, TP Đông Hà)`). Near miss: a number that is a date or count followed by no place
     // (`ngày 15/6 Nguyễn Văn A ký`), or a rank or title before the name.
-    if !afterRank && !afterTitle && i >= 1 && pieces[i - 1].flags.contains(.digitsOnly) && pieces[i].flags.contains(.spaceBefore),
+    if !afterRank, !afterTitle, i >= 1, pieces[i - 1].flags.contains(.digitsOnly), pieces[i].flags.contains(.spaceBefore),
        isPunct(e, ","), place(at: e + 1) != nil { return nil }
     let hs = hits(at: i)
     if hs.contains(where: { $0.source == .knownOfficial && Int($0.length) == e - i }) {

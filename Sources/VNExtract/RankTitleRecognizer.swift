@@ -75,7 +75,8 @@ extension DocumentScan {
       // Also before a place or a class of bodies (`chủ tịch Hà Nội`, `chủ tịch tỉnh`, `chủ tịch UBND các tỉnh`).
       // … and before `các` + a class of bodies (`giám đốc các sở`, `thủ trưởng các cơ quan`; rule title.beforeClass; near
       // miss: `giám đốc các công ty`, no public body).
-      let classAfter = isWord(end) && pieces[end].key == keys.cac && self.hits(at: end + 1).contains { $0.source == .unitHead && $0.marks == 0 }
+      var classAfter = false
+      if isWord(end), pieces[end].key == keys.cac { classAfter = self.hits(at: end + 1).contains { $0.source == .unitHead && $0.marks == 0 } }
       let bodyAfter = !entry.strict && (place(at: end) != nil || self.hits(at: end).contains { $0.source == .unitHead && $0.marks == 0 } || classAfter)
       let followed = unit(at: end, self.hits(at: end)) != nil || personName(at: end) != nil || portfolio(at: end) != nil
         || (isCapWord(end) && !isCapWord(end + 1) && !pieces[end].flags.contains(.allUpper)) || bodyAfter
@@ -114,6 +115,8 @@ struct FixedKeys: Sendable {
   let thanhCompounds: Set<UInt64>
   /// `đảng`; `huyện`, `phố` (with `tỉnh`, `xã`, `thành`: the bare level words of `unit.bareLevel`).
   let dang, huyen, pho: UInt64
+  /// `luật`, `pháp` (`Pháp Luật`, the newspaper).
+  let luat, phap: UInt64
   /// `bộ`, `lễ`; `cựu chiến binh`.
   let bo, le, cuu, chien, binh: UInt64
   /// Words before a place name that read it as the place (`sang Đức`, `quê Vinh`, `tỉnh Hà Nam`).
@@ -131,7 +134,7 @@ struct FixedKeys: Sendable {
     cao = k("cao"); tuoi = k("tuổi"); sua = k("sửa"); doi = k("đổi"); thuong = k("thường"); truc = k("trực"); laExact = s.pieces(of: "là")[0].exact
     nghi = k("nghị"); lan = k("lần"); thu = k("thứ")
     thanhCompounds = Set(["lập", "viên", "công", "phần", "tích", "quả", "phố", "tựu"].map(k))
-    dang = k("đảng"); huyen = k("huyện"); pho = k("phố")
+    dang = k("đảng"); huyen = k("huyện"); pho = k("phố"); luat = k("luật"); phap = k("pháp")
     bo = k("bộ"); le = k("lễ"); cuu = k("cựu"); chien = k("chiến"); binh = k("binh")
     locatives = Set(["tại", "ở", "sang", "đến", "tới", "về", "từ", "nước", "tỉnh", "tp", "phố", "huyện", "xã", "quận",
                      "quê", "xứ", "thăm", "qua", "người", "miền", "bên"].map(k))

@@ -53,15 +53,10 @@ extension DocumentScan {
     // (`Sở Y tế tỉnh`, `Hội Nông dân tỉnh`, `Phòng Tài chính huyện`): the word belongs to the body, as in `Công an
     // huyện` (guidelines: a short reference that points to one body). Near misses: a place name after it (`Sở Y tế
     // tỉnh Nghệ An` is read as head + place), `các tỉnh thành`, a body that names its place already.
-    if depth == 0, isWord(u.hi), !pieces[u.hi].isCap, u.hi - u.lo >= 2,
-       pieces[u.hi].key == keys.tinh || pieces[u.hi].key == keys.huyen || pieces[u.hi].key == keys.xa
-         || (pieces[u.hi].key == keys.thanh && isWord(u.hi + 1) && pieces[u.hi + 1].key == keys.pho),
-       !(u.lo..<u.hi).contains(where: { k in cue(.placeType, at: k) != nil || self.hits(at: k).contains { $0.source == .place } }) {
-      let e = pieces[u.hi].key == keys.thanh ? u.hi + 2 : u.hi + 1
-      let next = e < pieces.count ? pieces[e] : nil
-      if !(next?.isWord ?? false) || (!next!.isCap && next!.key != keys.thanh && !(next!.flags.contains(.hasDigit))) {
-        u.hi = e; u.rule = "unit.bareLevel"
-      }
+    if depth == 0, isWord(u.hi), !pieces[u.hi].isCap, u.hi - u.lo >= 2, let e = bareLevelEnd(at: u.hi) {
+      var named = false
+      for k in u.lo..<u.hi where cue(.placeType, at: k) != nil || hasPlace(at: k) { named = true; break }
+      if !named { u.hi = e; u.rule = "unit.bareLevel" }
     }
     // Rule `unit.bilateral`: an intergovernmental committee with its two countries, `Ủy ban liên Chính phủ Việt Nam –
     // Lào`, `… Việt – Lào`. Near miss: one country only (`Ủy ban liên Chính phủ Việt Nam`: no pair, no extension).
@@ -311,6 +306,27 @@ extension DocumentScan {
       return (j + 1, string(j, j + 1))
     }
     return nil
+  }
+
+  /// `tỉnh`, `huyện`, `xã`, `thành phố` at `k` with no place name, number or `thành` after it: the end of the level word.
+  func bareLevelEnd(at k: Int) -> Int? {
+    let key = pieces[k].key
+    var e = k + 1
+    if key == keys.thanh {
+      guard isWord(k + 1), pieces[k + 1].key == keys.pho else { return nil }
+      e = k + 2
+    } else if key != keys.tinh, key != keys.huyen, key != keys.xa {
+      return nil
+    }
+    guard e < pieces.count, pieces[e].isWord else { return e }
+    let next = pieces[e]
+    if next.isCap || next.key == keys.thanh || next.flags.contains(.hasDigit) { return nil }
+    return e
+  }
+
+  func hasPlace(at k: Int) -> Bool {
+    for h in hits(at: k) where h.source == .place { return true }
+    return false
   }
 
   struct PlacePhrase { var end: Int; var bare: Bool; var commune: Bool; var listed = true }
