@@ -43,14 +43,19 @@ extension DocumentScan {
       hadSo = true
     }
     // `số31-QĐ/TW`: `số` glued to the number is one piece starting with letters; not handled beyond this.
-    if (words == 0 || hadSo), isWord(k), pieces[k].flags.contains(.digitsOnly),
-       let sym = symbolParser.parse(text, from: Int(pieces[k].start)) {
+    var numeric = false
+    if words == 0 || hadSo, isWord(k) { numeric = pieces[k].flags.contains(.digitsOnly) ? true : numberWithLetter(k) }
+    if numeric, let sym = symbolParser.parse(text, from: Int(pieces[k].start)),
+       sym.symbol != nil ? true : pieces[k].flags.contains(.digitsOnly) {
       let bare = sym.symbol == nil
-      let looksLikeYear = bare && sym.number.count == 4 && (Int(sym.number) ?? 0) >= 1900
-      // `văn bản 2861 ngày 13/6`: a bare number dated right after it is a document's number, also in lower case.
+      // A year (`Quyết định 2014`), not a number past the years (`Quyết định 5383`).
+      let looksLikeYear = bare && sym.number.count == 4 && (1900...2100).contains(Int(sym.number) ?? 0)
+      // `văn bản 2861 ngày 13/6`, `quyết định 49 (ngày 1/9/2011)`: a bare number dated right after it is a
+      // document's number, also in lower case.
       var e0 = k
       while e0 < pieces.count && Int(pieces[e0].start) < sym.end { e0 += 1 }
-      let dated = isWord(e0) && pieces[e0].key == keys.ngay && isWord(e0 + 1) && pieces[e0 + 1].flags.contains(.hasDigit)
+      let d0 = isPunct(e0, "(") ? e0 + 1 : e0
+      let dated = isWord(d0) && pieces[d0].key == keys.ngay && isWord(d0 + 1) && pieces[d0 + 1].flags.contains(.hasDigit)
       let accept = (capType || hadSo || !bare || dated) && !(looksLikeYear && !hadSo && !dated) && !(bare && !hadSo && !dated && isCountNoun(after: k))
       if accept {
         var e = k
@@ -161,6 +166,15 @@ extension DocumentScan {
     return Item(kind: .directive, lo: i, hi: e, rule: "directive.name",
                 payload: .directive(DirectiveInfo(type: entry.type, number: nil, year: year, symbol: nil, issuer: nil,
                                                   date: nil, title: nil, key: canonical, canonical: canonical)))
+  }
+
+  /// `961A`: a number with one capital letter glued to it, which only a symbol can follow (`thông báo số 961A/TB-LĐ`).
+  func numberWithLetter(_ k: Int) -> Bool {
+    let p = pieces[k]
+    guard p.flags.contains(.hasDigit), p.length >= 2, p.length <= 6 else { return false }
+    let s = Int(p.start), e = Int(p.end)
+    for c in s..<(e - 1) where !(0x30...0x39).contains(text[c].value) { return false }
+    return (0x41...0x5A).contains(text[e - 1].value)
   }
 
   /// `số` and a full symbol with its year at `e` (rule `directive.lawNumber`): where it ends, the symbol and the year.

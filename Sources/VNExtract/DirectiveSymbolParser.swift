@@ -41,6 +41,8 @@ struct DirectiveSymbolParser: Sendable {
     var i = start
     while i < t.count && isDigit(t[i]) { i += 1 }
     guard i > start, i - start <= 5 else { return nil }
+    // `961A/TB-LĐ`: one capital glued to the number, when a separator follows it.
+    if i + 1 < t.count, t[i].value >= 0x41, t[i].value <= 0x5A, isSep(t[i + 1]) { i += 1 }
     let number = String(String.UnicodeScalarView(t[start..<i]))
     var segs: [String] = []
     var seps: [Character] = []

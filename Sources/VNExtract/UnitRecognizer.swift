@@ -213,6 +213,9 @@ extension DocumentScan {
       if let pl = place(at: hi), !pl.bare { hi = pl.end }
       // `Bộ Quốc phòng 208 ha`: a number followed by a lower-case word is a quantity, not the body's number.
       else if isWord(hi), pieces[hi].flags.contains(.digitsOnly), isWord(hi + 1), !pieces[hi + 1].isCap { }
+      // … and a decimal (`Bộ Quốc phòng 236,9 ha`).
+      else if isWord(hi), pieces[hi].flags.contains(.digitsOnly), isPunct(hi + 1, ",") || isPunct(hi + 1, "."), isWord(hi + 2),
+              pieces[hi + 2].flags.contains(.digitsOnly), !pieces[hi + 2].flags.contains(.spaceBefore) { }
       // `Sở Tài nguyên – Môi trường tỉnh,`: the bare place type of the province just named, before punctuation.
       else if let pl = place(at: hi), pl.bare, !pl.commune, pl.end < pieces.count, !pieces[pl.end].isWord, !isPunct(pl.end, ".") || pl.end + 1 >= pieces.count || !isWord(pl.end + 1) || isCapWord(pl.end + 1) { hi = pl.end }
       else if let (e2, c) = codeComplement(at: hi) { hi = e2; code = c }

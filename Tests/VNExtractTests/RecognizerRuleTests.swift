@@ -465,6 +465,17 @@ struct RecognizerRuleTests {
     Case(rule: "unit.fixed: an international body's abbreviation", text: "Nghiên cứu của WB tại Việt Nam tập trung vào chuỗi giá trị.", spans: ["UNIT:WB"]),
     Case(rule: "unit.fixed: the Government inside a meeting's name", text: "Chiều 3/7, tại phiên họp Chính phủ thường kỳ, các bộ báo cáo.", spans: ["UNIT:Chính phủ"]),
     Case(rule: "unit.fixed (near miss: Chính phủ inside a compound)", text: "Dự án dùng vốn trái phiếu Chính phủ.", spans: []),
+    // Directive rules from a third reading of output on unannotated articles (60 more).
+    Case(rule: "directive.typeNumber: a number past the years", text: "UBND TP đã ra Quyết định 5383 bàn giao đất.",
+         spans: ["UNIT:UBND TP", "DIRECTIVE:Quyết định 5383"]),
+    Case(rule: "directive.typeNumber (near miss: a year)", text: "Theo Quyết định 2014 của tỉnh, việc này dừng lại.", spans: []),
+    Case(rule: "directive.typeNumber: dated in brackets, lower case", text: "Ông viện dẫn quyết định 49 (ngày 1/9/2011) về lộ trình.",
+         spans: ["DIRECTIVE:quyết định 49"]),
+    Case(rule: "directive.typeSymbol: a number with a letter", text: "Lữ đoàn có thông báo số 961A/TB-LĐ trả lời công dân.",
+         spans: ["DIRECTIVE:thông báo số 961A/TB-LĐ"]),
+    Case(rule: "directive.typeSymbol (near miss: a number with a letter, no symbol)", text: "Xe mang biển 29A kẹt lại ở đèo.", spans: []),
+    Case(rule: "unit.head+name: a decimal after the body is a quantity", text: "Thành phố bàn giao cho Bộ Quốc phòng 236,9 ha đất.",
+         spans: ["UNIT:Bộ Quốc phòng"]),
     // Rules after the thirteenth dev batch (first pass scored before they were written).
     Case(rule: "directive.lawNumber", text: "Khoản 12 Điều 5 Luật thuế GTGT số 13/2008/QH12 ngày 3/6/2008 quy định.",
          spans: ["DIRECTIVE:Luật thuế GTGT số 13/2008/QH12"]),
