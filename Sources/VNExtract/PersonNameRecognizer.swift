@@ -29,6 +29,13 @@ extension DocumentScan {
     var e = i + 1
     while e < i + 4 && isCapWord(e) {
       let q = pieces[e]
+      // Rule `official.apostropheName`: Central Highlands names join syllables with an apostrophe (`Y Quý B’Krông`,
+      // `H’Hen Niê`): the glued parts are one name word. Near miss: a closing quote after a name (`“Nguyễn Văn A” nói`:
+      // no capitalised word glued after it).
+      if isApostrophe(e + 1), !pieces[e + 1].flags.contains(.spaceBefore), isCapWord(e + 2), !pieces[e + 2].flags.contains(.spaceBefore) {
+        e += 3
+        continue
+      }
       if q.flags.contains(.allUpper) || q.flags.contains(.hasDigit) || q.flags.contains(.lineBefore)
         || q.flags.contains(.sentenceStart) { break }
       // `công ty Đại Nguyên Dương  Ông Nguyễn Chí Công`: a headline run into the text; `Ông`/`Bà` is no name word.
@@ -78,6 +85,9 @@ extension DocumentScan {
     if e - i >= 3 { item.cut = fusedGivenName(e - 1) }
     return item
   }
+
+  /// `’` or `'` at `k`.
+  func isApostrophe(_ k: Int) -> Bool { isPunct(k, "’") || isPunct(k, "'") }
 
   /// Rule `official.unlistedSurname`: a rare surname the lexicon lacks (`ông Đầu Thanh Tùng, Phó Chủ tịch …`)
   /// after a person marker, when exactly two listed given names follow and a comma or dash leads to a title.

@@ -465,6 +465,10 @@ struct RecognizerRuleTests {
     Case(rule: "unit.fixed: an international body's abbreviation", text: "Nghiên cứu của WB tại Việt Nam tập trung vào chuỗi giá trị.", spans: ["UNIT:WB"]),
     Case(rule: "unit.fixed: the Government inside a meeting's name", text: "Chiều 3/7, tại phiên họp Chính phủ thường kỳ, các bộ báo cáo.", spans: ["UNIT:Chính phủ"]),
     Case(rule: "unit.fixed (near miss: Chính phủ inside a compound)", text: "Dự án dùng vốn trái phiếu Chính phủ.", spans: []),
+    Case(rule: "official.apostropheName", text: "Thiếu tá Y Quý B’Krông, Phó trưởng Công an xã Ea Kao cho biết.",
+         spans: ["RANK:Thiếu tá", "OFFICIAL:Y Quý B’Krông", "TITLE:Phó trưởng", "UNIT:Công an xã Ea Kao"]),
+    Case(rule: "official.apostropheName (near miss: a quote mark after the name)", text: "Đại úy Nguyễn Văn An’ đã có mặt tại hiện trường.",
+         spans: ["RANK:Đại úy", "OFFICIAL:Nguyễn Văn An"]),
     // Directive rules from a third reading of output on unannotated articles (60 more).
     Case(rule: "directive.typeNumber: a number past the years", text: "UBND TP đã ra Quyết định 5383 bàn giao đất.",
          spans: ["UNIT:UBND TP", "DIRECTIVE:Quyết định 5383"]),
