@@ -363,8 +363,8 @@ struct OfficialLinker {
       if scan.cue(.commonWord, at: p) != nil { continue }
       // Right after a title or rank the name rules have decided already (`Chủ tịch Hội`: the association).
       if p > 0, let prev = items.last(where: { $0.hi == p && !$0.dropped }), prev.kind == .title || prev.kind == .rank { continue }
-      // A word joined to its neighbour without a space (`Đức-Anh`, `Đức.com`) is no standalone name.
-      if p + 1 < pieces.count && !pieces[p + 1].flags.contains(.spaceBefore) && pieces[p + 1].isWord { continue }
+      // A word joined to a neighbour without spaces (`Đức-Anh`, `Việt-Đức`, `Đức.com`) is no standalone name.
+      if joined(pieces, p, p + 1) || joined(pieces, p - 1, p) { continue }
       if p > 0, scan.isWord(p - 1), scan.hasPlace(at: p), scan.r.keys.locatives.contains(pieces[p - 1].key) { continue }
       if let k = droppedShort[p] {
         items[k].dropped = false; items[k].cluster = c; items[k].rule = "official.bareShortForm"
@@ -376,6 +376,16 @@ struct OfficialLinker {
         items.append(item)
       }
     }
+  }
+
+  /// Pieces `a` and `b` (`b = a + 1`) touch, and the one beyond them on that side is a word glued on too (or
+  /// one of them is a word glued to the other): `Đức-Anh`, `Đức2`, not `Đức.` at a sentence end.
+  private func joined(_ pieces: [Piece], _ a: Int, _ b: Int) -> Bool {
+    guard a >= 0, b < pieces.count, !pieces[b].flags.contains(.spaceBefore) else { return false }
+    if pieces[a].isWord && pieces[b].isWord { return true }
+    if !pieces[b].isWord, b + 1 < pieces.count, pieces[b + 1].isWord, !pieces[b + 1].flags.contains(.spaceBefore) { return true }
+    if !pieces[a].isWord, a - 1 >= 0, pieces[a - 1].isWord, !pieces[a].flags.contains(.spaceBefore) { return true }
+    return false
   }
 
   /// Puts the items back in text order (after `bareShortForms` appended some), renumbering the clusters' item indices.
