@@ -96,48 +96,31 @@ final class SQLiteConnection {
     try query(sql, arguments) { $0.isNull(0) ? nil : $0.int(0) }.first ?? nil
   }
 
-  /// The UTF-8 of the text arguments of the statement being run, bound without copies (`SQLITE_STATIC`).
-  private var scratch: [UInt8] = []
-
-  /// Binds `arguments` to `s` and runs `body` (which steps `s`) while the bound text is alive. Text goes to
-  /// SQLite as pointers into one buffer with explicit lengths: no copy or `strlen` per argument. `s` keeps
-  /// dangling pointers afterwards, but is only stepped again after `statement` has cleared its bindings.
-  private func withBindings(_ s: SQLiteStatement, _ arguments: [SQLValue],
-                            _ body: () throws(IndexError) -> Void) throws(IndexError) {
-    scratch.removeAll(keepingCapacity: true)
-    for v in arguments { if case .text(let t) = v { scratch.append(contentsOf: t.utf8) } }
-    scratch.append(0)  // never empty, so the base address exists
-    try scratch.withUnsafeBufferPointer { (buf) throws(IndexError) in
-      var offset = 0
-      for (i, v) in arguments.enumerated() {
-        let idx = Int32(i + 1)
-        let rc: Int32
-        switch v {
-        case .int(let n): rc = sqlite3_bind_int64(s.handle, idx, n)
-        case .double(let d): rc = sqlite3_bind_double(s.handle, idx, d)
-        case .null: rc = sqlite3_bind_null(s.handle, idx)
-        case .text(let t):
-          let n = t.utf8.count
-          let p = UnsafeRawPointer(buf.baseAddress! + offset).assumingMemoryBound(to: CChar.self)
-          rc = sqlite3_bind_text(s.handle, idx, p, Int32(n), nil)  // nil: SQLITE_STATIC
-          offset += n
-        }
-        if rc != SQLITE_OK { throw error(rc, s.sql) }
-      }
-      try body()
-    }
-  }
-
-  /// The arguments being bound by `run(_:_:)` (kept to reuse their buffers).
+  /// The arguments being bound (kept to reuse their buffers; taken out while in use, so a row callback that
+  /// runs another statement gets fresh ones).
   private var arguments = SQLArguments()
 
-  /// Runs `s` (a statement its user prepared once with `statement(_:)` and keeps) with the arguments `bind`
-  /// adds in parameter order, ignoring rows. The writer's per-row inserts go through here: no cache lookup
-  /// (hashing the SQL text) and no array of `SQLValue`s per row; text is bound as with `run(_:_:)` above,
-  /// from one buffer with explicit lengths.
-  func run(_ s: SQLiteStatement, _ bind: (inout SQLArguments) -> Void) throws(IndexError) {
-    var t = PhaseClock.now()
-    s.reset()
+  /// Binds `values` to `s` and runs `body` (which steps `s`) while the bound text is alive.
+  private func withBindings(_ s: SQLiteStatement, _ values: [SQLValue],
+                            _ body: () throws(IndexError) -> Void) throws(IndexError) {
+    try withArguments(s, { a in
+      for v in values {
+        switch v {
+        case .int(let n): a.int(n)
+        case .double(let d): a.double(d)
+        case .null: a.null()
+        case .text(let t): a.text(t)
+        }
+      }
+    }, body)
+  }
+
+  /// Binds the arguments `bind` adds in parameter order to `s` and runs `body` (which steps `s`) while the bound
+  /// text is alive. Text goes to SQLite as pointers into one buffer with explicit lengths (`SQLITE_STATIC`): no
+  /// copy or `strlen` per argument. `s` keeps dangling pointers afterwards, but is only stepped again after it is
+  /// reset and its bindings cleared.
+  private func withArguments(_ s: SQLiteStatement, _ bind: (inout SQLArguments) -> Void,
+                             _ body: () throws(IndexError) -> Void) throws(IndexError) {
     var a = arguments
     arguments = SQLArguments()
     defer { arguments = a }
@@ -158,6 +141,17 @@ final class SQLiteConnection {
         }
         if rc != SQLITE_OK { throw error(rc, s.sql) }
       }
+      try body()
+    }
+  }
+
+  /// Runs `s` (a statement its user prepared once with `statement(_:)` and keeps) with the arguments `bind`
+  /// adds in parameter order, ignoring rows. The writer's per-row inserts go through here: no cache lookup
+  /// (hashing the SQL text) and no array of `SQLValue`s per row.
+  func run(_ s: SQLiteStatement, _ bind: (inout SQLArguments) -> Void) throws(IndexError) {
+    var t = PhaseClock.now()
+    s.reset()
+    try withArguments(s, bind) { () throws(IndexError) in
       while try s.step() {}
     }
     if PhaseClock.enabled { PhaseClock.add("sql " + s.sql.prefix(60).split(whereSeparator: \.isWhitespace).joined(separator: " "), &t) }
