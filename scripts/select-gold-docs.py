@@ -83,68 +83,34 @@ def main():
     dt_rest = [d for d in dt if d["id"] not in taken]
     for d in rng3.sample(dt_rest, 4):
         rows.append(("dev", "dantri-unc/dantri-unc.jsonl.gz", d["id"], len(d["text"])))
+
+    def tiered_batch(seed):
+        """15 baomoi-police-gov drawn per tier (8 "ranked" + 7 "office") and 5 dantri from the filtered pool,
+        disjoint from every row so far, with their own seed (batches 4-9, 11, 12)."""
+        taken = {r[2] for r in rows}
+        rng = random.Random(seed)
+        for tier, k in (("ranked", 8), ("office", 7)):
+            group = sorted((d for d in pg if d.get("tier") == tier and d["id"] not in taken), key=lambda d: d["id"])
+            for d in rng.sample(group, k):
+                rows.append(("dev", "baomoi-news/baomoi-police-gov.jsonl.gz", d["id"], len(d["text"])))
+        dt_rest = [d for d in dt if d["id"] not in taken]
+        for d in rng.sample(dt_rest, 5):
+            rows.append(("dev", "dantri-unc/dantri-unc.jsonl.gz", d["id"], len(d["text"])))
+
     # Fourth dev batch: 15 + 5 more, disjoint, another seed. The union of the tiers is about 80 % "office",
     # so, as the first batch does, the baomoi part is drawn per tier (8 "ranked" + 7 "office") to keep a mix.
-    taken = {r[2] for r in rows}
-    rng4 = random.Random(20261201)
-    for tier, k in (("ranked", 8), ("office", 7)):
-        group = sorted((d for d in pg if d.get("tier") == tier and d["id"] not in taken), key=lambda d: d["id"])
-        for d in rng4.sample(group, k):
-            rows.append(("dev", "baomoi-news/baomoi-police-gov.jsonl.gz", d["id"], len(d["text"])))
-    dt_rest = [d for d in dt if d["id"] not in taken]
-    for d in rng4.sample(dt_rest, 5):
-        rows.append(("dev", "dantri-unc/dantri-unc.jsonl.gz", d["id"], len(d["text"])))
+    tiered_batch(20261201)
     # Fifth dev batch: 15 + 5 more, disjoint from every row above, another seed, drawn exactly as the fourth
     # (baomoi per tier, 8 "ranked" + 7 "office"; dantri from the same filtered pool).
-    taken = {r[2] for r in rows}
-    rng5 = random.Random(20261202)
-    for tier, k in (("ranked", 8), ("office", 7)):
-        group = sorted((d for d in pg if d.get("tier") == tier and d["id"] not in taken), key=lambda d: d["id"])
-        for d in rng5.sample(group, k):
-            rows.append(("dev", "baomoi-news/baomoi-police-gov.jsonl.gz", d["id"], len(d["text"])))
-    dt_rest = [d for d in dt if d["id"] not in taken]
-    for d in rng5.sample(dt_rest, 5):
-        rows.append(("dev", "dantri-unc/dantri-unc.jsonl.gz", d["id"], len(d["text"])))
+    tiered_batch(20261202)
     # Sixth dev batch: 15 + 5 more, disjoint from every row above, another seed, drawn exactly as the fifth.
-    taken = {r[2] for r in rows}
-    rng6 = random.Random(20261203)
-    for tier, k in (("ranked", 8), ("office", 7)):
-        group = sorted((d for d in pg if d.get("tier") == tier and d["id"] not in taken), key=lambda d: d["id"])
-        for d in rng6.sample(group, k):
-            rows.append(("dev", "baomoi-news/baomoi-police-gov.jsonl.gz", d["id"], len(d["text"])))
-    dt_rest = [d for d in dt if d["id"] not in taken]
-    for d in rng6.sample(dt_rest, 5):
-        rows.append(("dev", "dantri-unc/dantri-unc.jsonl.gz", d["id"], len(d["text"])))
+    tiered_batch(20261203)
     # Seventh dev batch: 15 + 5 more, disjoint from every row above, another seed, drawn exactly as the sixth.
-    taken = {r[2] for r in rows}
-    rng7 = random.Random(20261204)
-    for tier, k in (("ranked", 8), ("office", 7)):
-        group = sorted((d for d in pg if d.get("tier") == tier and d["id"] not in taken), key=lambda d: d["id"])
-        for d in rng7.sample(group, k):
-            rows.append(("dev", "baomoi-news/baomoi-police-gov.jsonl.gz", d["id"], len(d["text"])))
-    dt_rest = [d for d in dt if d["id"] not in taken]
-    for d in rng7.sample(dt_rest, 5):
-        rows.append(("dev", "dantri-unc/dantri-unc.jsonl.gz", d["id"], len(d["text"])))
+    tiered_batch(20261204)
     # Eighth dev batch: 15 + 5 more, disjoint from every row above, another seed, drawn exactly as the seventh.
-    taken = {r[2] for r in rows}
-    rng8 = random.Random(20261205)
-    for tier, k in (("ranked", 8), ("office", 7)):
-        group = sorted((d for d in pg if d.get("tier") == tier and d["id"] not in taken), key=lambda d: d["id"])
-        for d in rng8.sample(group, k):
-            rows.append(("dev", "baomoi-news/baomoi-police-gov.jsonl.gz", d["id"], len(d["text"])))
-    dt_rest = [d for d in dt if d["id"] not in taken]
-    for d in rng8.sample(dt_rest, 5):
-        rows.append(("dev", "dantri-unc/dantri-unc.jsonl.gz", d["id"], len(d["text"])))
+    tiered_batch(20261205)
     # Ninth dev batch: 15 + 5 more, disjoint from every row above, another seed, drawn exactly as the eighth.
-    taken = {r[2] for r in rows}
-    rng9 = random.Random(20261206)
-    for tier, k in (("ranked", 8), ("office", 7)):
-        group = sorted((d for d in pg if d.get("tier") == tier and d["id"] not in taken), key=lambda d: d["id"])
-        for d in rng9.sample(group, k):
-            rows.append(("dev", "baomoi-news/baomoi-police-gov.jsonl.gz", d["id"], len(d["text"])))
-    dt_rest = [d for d in dt if d["id"] not in taken]
-    for d in rng9.sample(dt_rest, 5):
-        rows.append(("dev", "dantri-unc/dantri-unc.jsonl.gz", d["id"], len(d["text"])))
+    tiered_batch(20261206)
     # Tenth dev batch: 17 + 3 more, disjoint from every row above, another seed, only articles with a
     # DIRECTIVE signal; baomoi from the union of the tiers (only 8 "ranked" articles left have the signal),
     # dantri: the 3 left in the filtered pool that have it.
@@ -157,25 +123,9 @@ def main():
     for d in rng10.sample(dt_rest, min(3, len(dt_rest))):
         rows.append(("dev", "dantri-unc/dantri-unc.jsonl.gz", d["id"], len(d["text"])))
     # Eleventh dev batch: 15 + 5 more, disjoint from every row above, another seed, drawn exactly as the ninth.
-    taken = {r[2] for r in rows}
-    rng11 = random.Random(20261208)
-    for tier, k in (("ranked", 8), ("office", 7)):
-        group = sorted((d for d in pg if d.get("tier") == tier and d["id"] not in taken), key=lambda d: d["id"])
-        for d in rng11.sample(group, k):
-            rows.append(("dev", "baomoi-news/baomoi-police-gov.jsonl.gz", d["id"], len(d["text"])))
-    dt_rest = [d for d in dt if d["id"] not in taken]
-    for d in rng11.sample(dt_rest, 5):
-        rows.append(("dev", "dantri-unc/dantri-unc.jsonl.gz", d["id"], len(d["text"])))
+    tiered_batch(20261208)
     # Twelfth dev batch: 15 + 5 more, disjoint from every row above, another seed, drawn exactly as the eleventh.
-    taken = {r[2] for r in rows}
-    rng12 = random.Random(20261209)
-    for tier, k in (("ranked", 8), ("office", 7)):
-        group = sorted((d for d in pg if d.get("tier") == tier and d["id"] not in taken), key=lambda d: d["id"])
-        for d in rng12.sample(group, k):
-            rows.append(("dev", "baomoi-news/baomoi-police-gov.jsonl.gz", d["id"], len(d["text"])))
-    dt_rest = [d for d in dt if d["id"] not in taken]
-    for d in rng12.sample(dt_rest, 5):
-        rows.append(("dev", "dantri-unc/dantri-unc.jsonl.gz", d["id"], len(d["text"])))
+    tiered_batch(20261209)
     # Thirteenth dev batch: 20 more, disjoint from every row above, another seed, only articles with a DIRECTIVE
     # signal, all from baomoi-police-gov (union of the tiers).
     taken = {r[2] for r in rows}
