@@ -203,12 +203,12 @@ extension IndexWriter {
     if let rank = claim.rank, let key = claim.rankKey { facts.append(("rank", rank, key, claim.rankOrder)) }
     facts += zip(claim.titles, claim.titleKeys).map { ("title", $0, $1, nil) }
     facts += zip(claim.units, claim.unitKeys).map { ("unit", $0, $1, nil) }
+    try statements.facts.insert(facts, db) { a, f in
+      a.int(official); a.int(ctx.row); a.text(ctx.doc.date); a.text(f.0); a.text(f.1); a.text(f.2); a.int(f.3)
+      a.text(claim.force)
+    }
     for (fact, value, key, order) in facts {
       officialCache.officials[official]?.add(fact: fact, valueKey: key, date: ctx.doc.date, rankOrder: order, force: claim.force)
-      try db.run(statements.insertFact) { a in
-        a.int(official); a.int(ctx.row); a.text(ctx.doc.date); a.text(fact); a.text(value); a.text(key)
-        a.int(order); a.text(claim.force)
-      }
       rowMirror?.addFact(official: official, fact: fact, value: value, valueKey: key, date: ctx.doc.date, force: claim.force)
     }
   }

@@ -65,12 +65,17 @@ public final class IndexWriter {
     db = try SQLiteConnection(path: path, readOnly: false, create: true)
     self.gazetteer = gazetteer
     self.refreshInterval = refreshInterval
+    // 16 KiB pages for a new index (an existing one keeps its own; WAL mode fixes the size): a quarter of the
+    // WAL writes, page reads and B-tree splits of 4 KiB pages while indexing (measured on baomoi: 95,521 →
+    // 25,094 WAL writes, file 5 % smaller).
+    try db.execute("PRAGMA page_size = 16384")
     try db.execute("PRAGMA journal_mode = WAL")
     try db.execute("PRAGMA synchronous = NORMAL")
     try db.execute("PRAGMA cache_size = -65536")
     try db.execute("PRAGMA temp_store = MEMORY")
     // Checkpoint the WAL into the database every 64 MiB rather than every 4 MiB (each checkpoint syncs).
-    try db.execute("PRAGMA wal_autocheckpoint = 16384")
+    let pageSize = try db.scalar("PRAGMA page_size") ?? 4096
+    try db.execute("PRAGMA wal_autocheckpoint = \((64 << 20) / max(512, pageSize))")
     try IndexSchema.prepare(db, create: true)
     statements = try WriterStatements(db)
     try refresh()
@@ -232,21 +237,12 @@ public final class IndexWriter {
       default: break
       }
     }
-    for e in doc.entities {
-      let ref = context.resolved[e.id]
-      let key = foldKey(e.text)
-      try db.run(statements.insertMention) { a in
-        a.int(docRow); a.text(e.id); a.text(e.kind.rawValue); a.int(e.start); a.int(e.end); a.text(e.text)
-        a.text(key); a.text(e.canonical)
-        if let ref { a.text(ref.kind.rawValue); a.int(ref.id) } else { a.null(); a.null() }
-      }
-      if let ref { rowMirror?.addMention(ref, key: key) }
+    try insertMentions(doc.entities, doc: docRow, resolved: context.resolved)
+    try statements.appearances.insert(context.appearances, db) { b, item in
+      b.text(item.key.kind.rawValue); b.int(item.key.id); b.int(docRow); b.text(doc.date); b.text(item.value.name)
+      b.int(item.value.mentions); b.text(utf8: item.value.snippet)
     }
     for (ref, a) in context.appearances {
-      try db.run(statements.insertAppearance) { b in
-        b.text(ref.kind.rawValue); b.int(ref.id); b.int(docRow); b.text(doc.date); b.text(a.name); b.int(a.mentions)
-        b.text(utf8: a.snippet)
-      }
       rowMirror?.addAppearance(ref, date: doc.date, doc: docRow, mentions: a.mentions, name: a.name, snippet: a.snippet)
       if ref.kind == .official {
         pendingMentions[ref.id, default: 0] += Int64(a.mentions)
@@ -255,6 +251,25 @@ public final class IndexWriter {
       touched.insert(ref)
     }
     return text.count
+  }
+
+  /// Inserts a document's mentions, up to `RowInsert.maxRows` per statement.
+  private func insertMentions(_ entities: [Entity], doc docRow: Int64, resolved: [String: EntityRef]) throws(IndexError) {
+    var keys: [String] = []
+    keys.reserveCapacity(entities.count)
+    try statements.mentions.insert(entities, db) { a, e in
+      let ref = resolved[e.id]
+      let key = foldKey(e.text)
+      a.int(docRow); a.text(e.id); a.text(e.kind.rawValue); a.int(e.start); a.int(e.end); a.text(e.text)
+      a.text(key); a.text(e.canonical)
+      if let ref { a.text(ref.kind.rawValue); a.int(ref.id) } else { a.null(); a.null() }
+      keys.append(key)
+    }
+    if rowMirror != nil {
+      for (e, key) in zip(entities, keys) {
+        if let ref = resolved[e.id] { rowMirror!.addMention(ref, key: key) }
+      }
+    }
   }
 
   /// Deletes every row a document contributed; its entities become stale.
@@ -288,25 +303,59 @@ public final class IndexWriter {
 /// connection's cache hashes its SQL text, which cost more than some of the inserts themselves.
 struct WriterStatements {
   let insertDocument: SQLiteStatement
-  let insertMention: SQLiteStatement
-  let insertAppearance: SQLiteStatement
-  let insertFact: SQLiteStatement
+  let mentions: RowInsert
+  let appearances: RowInsert
+  let facts: RowInsert
 
   init(_ db: SQLiteConnection) throws(IndexError) {
     insertDocument = try db.statement("""
       INSERT INTO documents(doc_id, source, line, title, date, url, chars) VALUES (?, ?, ?, ?, ?, ?, ?)
       """)
-    insertMention = try db.statement("""
-      INSERT INTO mentions(doc, eid, label, span_start, span_end, surface, key, canonical, kind, entity)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      """)
-    insertAppearance = try db.statement("""
-      INSERT INTO appearances(kind, entity, doc, date, name, mentions, snippet) VALUES (?, ?, ?, ?, ?, ?, ?)
-      """)
-    insertFact = try db.statement("""
-      INSERT INTO official_facts(official, doc, date, fact, value, value_key, rank_order, force)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-      """)
+    mentions = RowInsert(table: "mentions", columns: [
+      "doc", "eid", "label", "span_start", "span_end", "surface", "key", "canonical", "kind", "entity"])
+    appearances = RowInsert(table: "appearances", columns: ["kind", "entity", "doc", "date", "name", "mentions", "snippet"])
+    facts = RowInsert(table: "official_facts", columns: [
+      "official", "doc", "date", "fact", "value", "value_key", "rank_order", "force"])
+  }
+}
+
+/// An `INSERT` of several rows per statement (`VALUES (…), (…)`): one statement execution opens the
+/// table's and its indexes' cursors once for all its rows, where one row per statement paid that per row.
+/// The statement for each row count is prepared the first time it is needed and kept.
+final class RowInsert {
+  static let maxRows = 16
+  let table: String
+  let columns: [String]
+  private var statements: [SQLiteStatement?] = Array(repeating: nil, count: RowInsert.maxRows + 1)
+
+  init(table: String, columns: [String]) {
+    self.table = table; self.columns = columns
+  }
+
+  private func statement(rows n: Int, _ db: SQLiteConnection) throws(IndexError) -> SQLiteStatement {
+    if let s = statements[n] { return s }
+    let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+    let sql = "INSERT INTO \(table)(\(columns.joined(separator: ", "))) VALUES "
+      + Array(repeating: row, count: n).joined(separator: ", ")
+    let s = try db.statement(sql)
+    statements[n] = s
+    return s
+  }
+
+  /// Inserts one row per element of `items`, in order; `bind` adds one row's values (`columns.count` of them).
+  func insert<C: Collection>(_ items: C, _ db: SQLiteConnection,
+                             _ bind: (inout SQLArguments, C.Element) -> Void) throws(IndexError) {
+    var start = items.startIndex
+    var left = items.count
+    while left > 0 {
+      let n = min(left, Self.maxRows)
+      let end = items.index(start, offsetBy: n)
+      try db.run(try statement(rows: n, db)) { a in
+        for item in items[start..<end] { bind(&a, item) }
+      }
+      start = end
+      left -= n
+    }
   }
 }
 

@@ -10,36 +10,42 @@ struct UTF8Text: Sendable {
   private let marks: [Int32]
   private static let stride = 64
 
-  /// A Swift string is valid UTF-8 already: one pass counts the lead bytes (eight at a time, byte by byte
-  /// only in the words where a mark falls) and notes the marks.
+  /// A Swift string is valid UTF-8 already: one pass counts the lead bytes eight at a time and notes the
+  /// marks.
   init(_ text: String) {
     let bytes = Array(text.utf8)
+    let (count, marks) = bytes.withUnsafeBytes { Self.scan($0) }
+    self.init(bytes: bytes, count: count, marks: marks)
+  }
+
+  /// Counts the scalars of valid UTF-8 and notes the byte offset of every `stride`-th. A word of eight bytes
+  /// holds at most one mark (`stride` > 8): it is found by dropping the word's lead bytes before it.
+  private static func scan(_ raw: UnsafeRawBufferPointer) -> (count: Int, marks: [Int32]) {
     var marks: [Int32] = []
-    marks.reserveCapacity(bytes.count / Self.stride + 1)
-    var n = 0
-    bytes.withUnsafeBytes { raw in
-      let end = raw.count
-      var i = 0
-      @inline(__always) func byte(_ k: Int) {
-        guard raw[k] & 0xC0 != 0x80 else { return }
-        if n & (Self.stride - 1) == 0 { marks.append(Int32(truncatingIfNeeded: k)) }
+    marks.reserveCapacity(raw.count / stride + 1)
+    let end = raw.count
+    var n = 0, i = 0
+    while i + 8 <= end {
+      let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      // A lead byte is not 10xxxxxx: bit 7 clear, or bit 6 set (moved to bit 7 by the shift).
+      var leadBits = (~w | (w << 1)) & 0x8080_8080_8080_8080
+      let leads = leadBits.nonzeroBitCount
+      let nextMark = (n + stride - 1) & ~(stride - 1)
+      if n + leads > nextMark {
+        for _ in 0..<(nextMark - n) { leadBits &= leadBits &- 1 }
+        marks.append(Int32(truncatingIfNeeded: i + leadBits.trailingZeroBitCount >> 3))
+      }
+      n += leads
+      i += 8
+    }
+    while i < end {
+      if raw[i] & 0xC0 != 0x80 {
+        if n & (stride - 1) == 0 { marks.append(Int32(truncatingIfNeeded: i)) }
         n += 1
       }
-      while i + 8 <= end {
-        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        // A lead byte is not 10xxxxxx: bit 7 clear, or bit 6 set (moved to bit 7 by the shift).
-        let leads = ((~w | (w << 1)) & 0x8080_8080_8080_8080).nonzeroBitCount
-        let nextMark = (n + Self.stride - 1) & ~(Self.stride - 1)
-        if n + leads > nextMark {
-          for k in i..<(i + 8) { byte(k) }
-        } else {
-          n += leads
-        }
-        i += 8
-      }
-      while i < end { byte(i); i += 1 }
+      i += 1
     }
-    self.init(bytes: bytes, count: n, marks: marks)
+    return (n, marks)
   }
 
   /// The text of `bytes`, nil when they are not valid UTF-8.
