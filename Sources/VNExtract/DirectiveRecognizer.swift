@@ -45,8 +45,12 @@ extension DocumentScan {
     // `số31-QĐ/TW`: `số` glued to the number is one piece starting with letters; not handled beyond this.
     var numeric = false
     if words == 0 || hadSo, isWord(k) { numeric = pieces[k].flags.contains(.digitsOnly) ? true : numberWithLetter(k) }
+    // Rule `directive.typeWordsSymbol`: words naming the kind of decision, then a full symbol without `số`
+    // (`Quyết định hành chính 166/QĐ-UBND`, Decisions 38). Near miss: `Quyết định hành chính 2015` (no symbol).
+    let symbolOnly = words > 0 && words <= 4 && !hadSo
+    if symbolOnly, isWord(k), pieces[k].flags.contains(.hasDigit) { numeric = true }
     if numeric, let sym = symbolParser.parse(text, from: Int(pieces[k].start)),
-       sym.symbol != nil ? true : pieces[k].flags.contains(.digitsOnly) {
+       sym.symbol != nil ? true : (pieces[k].flags.contains(.digitsOnly) && !symbolOnly) {
       let bare = sym.symbol == nil
       // A year (`Quyết định 2014`), not a number past the years (`Quyết định 5383`).
       let looksLikeYear = bare && sym.number.count == 4 && (1900...2100).contains(Int(sym.number) ?? 0)
@@ -80,9 +84,17 @@ extension DocumentScan {
     let isConstitution = entry.type == "Hiến pháp"
     var year: Int?
     if isConstitution {
-      // `Hiến pháp năm 2013`, `Hiến pháp 2013`.
-      if isWord(j), pieces[j].key == keys.nam { j += 1 }
-      guard isWord(j), pieces[j].flags.contains(.digitsOnly), pieces[j].length == 4 else { return nil }
+      // `Hiến pháp năm 2013`, `Hiến pháp 2013`; the capitalised `Hiến pháp` alone is the Constitution in force
+      // (`Căn cứ Hiến pháp nước Cộng hòa …`; the country stays outside, as `Bộ Quốc phòng Mỹ`'s place does not).
+      // Near miss: lower-case `sửa đổi hiến pháp` (capType is required above).
+      var k = j
+      if isWord(k), pieces[k].key == keys.nam { k += 1 }
+      guard isWord(k), pieces[k].flags.contains(.digitsOnly), pieces[k].length == 4 else {
+        return Item(kind: .directive, lo: i, hi: j, rule: "directive.constitution",
+                    payload: .directive(DirectiveInfo(type: entry.type, number: nil, year: nil, symbol: nil, issuer: "Quốc hội",
+                                                      date: nil, title: nil, key: "Hiến pháp", canonical: string(i, j))))
+      }
+      j = k
       year = Int(string(j, j + 1))
       j += 1
       return Item(kind: .directive, lo: i, hi: j, rule: "directive.constitution",
@@ -199,6 +211,22 @@ extension DocumentScan {
     var e = i + 1
     while e < pieces.count && Int(pieces[e].start) < sym.end { e += 1 }
     return Item(kind: .directive, lo: i, hi: e, rule: "directive.bareSymbol", payload: .directive(info(entry, sym)))
+  }
+
+  /// Rule `directive.listedSymbol`: a later number of a list of documents of one type, written `số` + symbol
+  /// after `;`, `,` or `và` (`Công văn số 463/TTg-KTN ngày 28/3/2013; số 875/TTg-KTN … và số 1797/TTg-KTN`): a
+  /// DIRECTIVE of the type of the `previous` one, which ends at most twelve pieces before in the same sentence.
+  /// Near miss: `số 875 hộ dân` (no symbol), `; số 12/2016` after no directive.
+  func listedSymbol(at i: Int, previous: Item) -> Item? {
+    guard case .directive(let prev) = previous.payload, i > previous.hi, i - previous.hi <= 12, i > 0,
+          isWord(i), pieces[i].key == keys.so, !pieces[i].isCap, isWord(i + 1), pieces[i + 1].flags.contains(.digitsOnly),
+          isPunct(i - 1, ";") || isPunct(i - 1, ",") || (isWord(i - 1) && pieces[i - 1].key == keys.va),
+          let sym = symbolParser.parse(text, from: Int(pieces[i + 1].start)), sym.symbol != nil,
+          let entry = r.directiveTypes.first(where: { $0.type == prev.type }) else { return nil }
+    for k in previous.hi...i where pieces[k].isWord && pieces[k].flags.contains(.sentenceStart) { return nil }
+    var e = i + 1
+    while e < pieces.count && Int(pieces[e].start) < sym.end { e += 1 }
+    return Item(kind: .directive, lo: i, hi: e, rule: "directive.listedSymbol", payload: .directive(info(entry, sym)))
   }
 
   /// The end of a party resolution's name at `j`: `Đại hội` + ordinal, `Trung ương` + plenum number, `TW4`,

@@ -31,7 +31,10 @@ extension DocumentScan {
       if !pieces[i].isCap && (pieces[i].key == r.keys.uy || pieces[i].key == r.keys.trung), let u = centralLevel(at: i) {
         out.append(u); i = u.hi; continue
       }
-      if !pieces[i].isCap, pieces[i].key == r.keys.so, let d = bareSymbol(at: i) { out.append(d); i = d.hi; continue }
+      if !pieces[i].isCap, pieces[i].key == r.keys.so {
+        if let d = bareSymbol(at: i) { out.append(d); i = d.hi; continue }
+        if n > 0, pKind == .directive, let d = listedSymbol(at: i, previous: out[n - 1]) { out.append(d); i = d.hi; continue }
+      }
       if !relevant {
         if touching && pKind == .title, let u = portfolio(at: i) { out.append(u); i = u.hi; continue }
         if let c = policeCode(at: i) { out.append(c); i = c.hi; continue }

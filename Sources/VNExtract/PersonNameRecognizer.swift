@@ -73,6 +73,10 @@ extension DocumentScan {
        isPunct(e, ","), place(at: e + 1) != nil { return nil }
     let hs = hits(at: i)
     if hs.contains(where: { $0.source == .knownOfficial && Int($0.length) == e - i }) {
+      // Rule `official.knownNamePlace`: a leader's name right after a place-type word is the place named after
+      // them, also when the type word ends a unit (`đưa đi Tp. Hồ Chí Minh`, `UBND TP Hồ Chí Minh`; domain §3).
+      // Near miss: `Chủ tịch Hồ Chí Minh`, `tư tưởng Hồ Chí Minh` (no place-type word before).
+      if cue(.placeType, endingBefore: i) || (i >= 2 && isPunct(i - 1, ".") && cue(.placeType, endingBefore: i - 1)) { return nil }
       return Item(kind: .official, lo: i, hi: e, rule: "official.knownName", payload: .name(short: false))
     }
     if hs.contains(where: { $0.source == .place && Int($0.length) >= e - i }) { return nil }

@@ -77,9 +77,11 @@ extension DocumentScan {
     // Rule `unit.thingBefore`: `hai Bộ Quốc phòng`, `hai Đảng` (several bodies): the phrase is consumed but not
     // reported. Near miss: `Bộ Quốc phòng hai nước` (the number after).
     if depth == 0 && cue(.thingBefore, endingBefore: i) { u.dropped = true; u.rule = "unit.thingBefore"; return u }
-    // `UBND các huyện`, `Công an các quận …`: several bodies at once are no UNIT (Decisions 11).
-    if isWord(u.hi) && (pieces[u.hi].key == keys.cac || pieces[u.hi].key == keys.nhung) && !pieces[u.hi].isCap
-      && u.hi - u.lo <= 3 { return nil }
+    // `UBND các huyện`, `Công an các quận …`: several bodies at once are no UNIT (Decisions 11). Rule
+    // `unit.fixedBeforeNhung`: a listed single body (`Ban Bí thư`, `Bộ Chính trị`) has no class reading, so `những`
+    // after it starts the next phrase (`Theo Ban Bí thư những vi phạm …`). Near miss: `UBND những xã` (a head).
+    if isWord(u.hi) && !pieces[u.hi].isCap && u.hi - u.lo <= 3,
+       pieces[u.hi].key == keys.cac || (pieces[u.hi].key == keys.nhung && !u.rule.hasPrefix("unit.fixed")) { return nil }
     // … also when the longest head is followed by them (`Ủy ban nhân dân các xã`: not `Ủy ban`).
     if let longest = hits.filter({ $0.source == .unitHead }).map({ i + Int($0.length) }).max(), longest > u.hi,
        isWord(longest), pieces[longest].key == keys.cac || pieces[longest].key == keys.nhung { return nil }
