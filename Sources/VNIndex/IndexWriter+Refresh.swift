@@ -1,4 +1,5 @@
 import Foundation
+import VNText
 
 extension IndexWriter {
   /// Recomputes counts, first/last seen, display names, summaries and search rows of the entities listed in
@@ -15,12 +16,13 @@ extension IndexWriter {
     var t = PhaseClock.now()
     let scanned = refs.count >= bulkRefreshThreshold ? try scanEntityFacts(Set(refs)) : nil
     PhaseClock.add("refresh: scans", &t)
-    for ref in refs.sorted(by: { ($0.kind.code, $0.id) < ($1.kind.code, $1.id) }) {
-      if let scanned {
-        try refresh(ref, scanned.facts(ref), hasSearchRow: scanned.searchRows.contains(ref.kind.searchRowID(ref.id)))
-      } else {
-        try refresh(ref, try entityFacts(ref), hasSearchRow: true)
-      }
+    let ordered = refs.sorted(by: { ($0.kind.code, $0.id) < ($1.kind.code, $1.id) })
+    if let scanned {
+      // The rows are computed on two threads (pure work on what the scans kept), then written in order.
+      for plan in RefreshPlanner(gazetteer: gazetteer, folder: folder).plans(ordered, scanned) { try apply(plan) }
+    } else {
+      let planner = RefreshPlanner(gazetteer: gazetteer, folder: folder)
+      for ref in ordered { try apply(planner.plan(ref, try entityFacts(ref), hasSearchRow: true)) }
     }
     PhaseClock.add("refresh: rows", &t)
     try db.run("DELETE FROM stale")
@@ -29,56 +31,20 @@ extension IndexWriter {
     lastRefresh = Self.monotonicSeconds()
   }
 
-  private func refresh(_ ref: EntityRef, _ facts: EntityFacts, hasSearchRow: Bool) throws(IndexError) {
+  /// Writes one entity's refreshed row and search row, or deletes the entity.
+  private func apply(_ plan: RefreshPlan) throws(IndexError) {
+    let ref = plan.ref
     let rowid = ref.kind.searchRowID(ref.id)
-    if hasSearchRow { try db.run("DELETE FROM search WHERE rowid = ?", [.int(rowid)]) }
-    let a = facts.appearances
-    guard a.documents > 0 else {
+    if plan.hasSearchRow { try db.run("DELETE FROM search WHERE rowid = ?", [.int(rowid)]) }
+    guard let update = plan.update else {
       try db.run("DELETE FROM \(ref.kind.table) WHERE id = ?", [.int(ref.id)])
       if ref.kind == .official { officialCache.remove(ref.id) }
       return
     }
-    let counts: [SQLValue] = [.int(a.documents), .int(a.mentions), .opt(a.firstSeen), .opt(a.lastSeen)]
-    let row: SearchRow
-    switch ref.kind {
-    case .official:
-      let names = a.names.sorted { x, y in
-        if x.value != y.value { return x.value > y.value }
-        let lx = x.key.unicodeScalars.count, ly = y.key.unicodeScalars.count
-        if lx != ly { return lx > ly }
-        return x.key.utf8.lexicographicallyPrecedes(y.key.utf8)
-      }.prefix(10).map(\.key)
-      let force = facts.majorityForce
-      let ranked = facts.rankedFacts(limit: 60)
-      let name = names.first ?? ""
-      // Latest rank first, then the most recent titles and units (undated facts count as oldest).
-      var parts: [String] = []
-      if let rank = ranked.first(where: { $0.fact == "rank" }) { parts.append(rank.value) }
-      parts += ranked.filter { $0.fact == "title" }.prefix(3).map(\.value)
-      parts += ranked.filter { $0.fact == "unit" }.prefix(2).map(\.value)
-      try db.run("""
-        UPDATE officials SET documents = ?, mentions = ?, first_seen = ?, last_seen = ?, name = ?, force = ?, summary = ?
-        WHERE id = ?
-        """, counts + [.text(name), .opt(force), .text(parts.joined(separator: "; ")), .int(ref.id)])
-      row = SearchRow(name: name, aliases: Array(names), facts: ranked.map(\.value) + [force].compactMap { $0 })
-    case .unit:
-      let (name, code, parent) = facts.unit ?? ("", nil, nil)
-      let known = gazetteer.unitSurfaces[foldKey(name)] ?? []
-      let summary = [code, parent.map { "thuộc " + $0 }].compactMap { $0 }.joined(separator: "; ")
-      try db.run("UPDATE units SET documents = ?, mentions = ?, first_seen = ?, last_seen = ?, summary = ? WHERE id = ?",
-                 counts + [.text(summary), .int(ref.id)])
-      row = SearchRow(name: name, aliases: Array(facts.surfaces.prefix(30)) + known, facts: [code, parent].compactMap { $0 })
-    case .directive:
-      let (name, values) = facts.directive ?? ("", [])
-      try db.run("""
-        UPDATE directives SET documents = ?, mentions = ?, first_seen = ?, last_seen = ?, summary = ? WHERE id = ?
-        """, counts + [.text(values.prefix(3).compactMap { $0 }.joined(separator: "; ")), .int(ref.id)])
-      row = SearchRow(name: name, aliases: Array(facts.surfaces.prefix(30)), facts: values.compactMap { $0 })
-    }
+    try db.run(update.sql, update.values)
     try db.run("""
       INSERT INTO search(rowid, kind, ref, weight, name, aliases, facts, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-      """, [.int(rowid), .text(ref.kind.rawValue), .int(ref.id), .double(log(1 + Double(a.mentions))),
-            .text(foldKey(row.name)), .text(fold(row.aliases)), .text(fold(row.facts)), .text(folder.key(a.snippetText))])
+      """, [.int(rowid), .text(ref.kind.rawValue), .int(ref.id)] + plan.search)
   }
 
   // MARK: - Reading what a refresh needs
@@ -167,23 +133,6 @@ extension IndexWriter {
     SELECT DISTINCT m.key FROM appearances a JOIN mentions m ON m.doc = a.doc AND m.kind = a.kind AND m.entity = a.entity
     WHERE a.kind = '\(kind.rawValue)' AND a.entity = ?1 ORDER BY m.key\(limit.map { " LIMIT \($0)" } ?? "")
     """
-  }
-
-  private struct SearchRow {
-    var name: String
-    var aliases: [String]
-    var facts: [String]
-  }
-
-  /// Distinct folded values joined with ` ; ` (the separator keeps phrases from running together).
-  private func fold(_ values: [String]) -> String {
-    var seen: Set<String> = []
-    var out: [String] = []
-    for v in values {
-      let k = foldKey(v)
-      if !k.isEmpty && seen.insert(k).inserted { out.append(k) }
-    }
-    return out.joined(separator: " ; ")
   }
 }
 
@@ -352,5 +301,100 @@ struct ScannedFacts {
     case .directive: f.directive = directives[ref.id]; f.surfaces = Array((surfaces[ref] ?? []).prefix(30))
     }
     return f
+  }
+}
+
+/// What a refresh writes for one entity: the `UPDATE` of its row and the values of its search row (after
+/// `rowid, kind, ref`), or nothing when no document mentions it any more (the entity is deleted).
+struct RefreshPlan: @unchecked Sendable {
+  let ref: EntityRef
+  let hasSearchRow: Bool
+  var update: (sql: String, values: [SQLValue])?
+  var search: [SQLValue] = []
+}
+
+/// Computes refresh plans from an entity's facts: no database access, so a bulk refresh computes them on two
+/// threads.
+struct RefreshPlanner: Sendable {
+  let gazetteer: IndexGazetteer
+  let folder: SearchKeyFolder
+
+  /// The plans of `refs`, in order, computed in two halves at once.
+  func plans(_ refs: [EntityRef], _ scanned: ScannedFacts) -> [RefreshPlan] {
+    var out = [RefreshPlan?](repeating: nil, count: refs.count)
+    let half = (refs.count + 1) / 2
+    out.withUnsafeMutableBufferPointer { buf in
+      nonisolated(unsafe) let results = buf
+      nonisolated(unsafe) let scannedFacts = scanned
+      DispatchQueue.concurrentPerform(iterations: 2) { part in
+        for k in (part * half)..<min(refs.count, (part + 1) * half) {
+          let ref = refs[k]
+          results[k] = plan(ref, scannedFacts.facts(ref), hasSearchRow: scannedFacts.searchRows.contains(ref.kind.searchRowID(ref.id)))
+        }
+      }
+    }
+    return out.map { $0! }
+  }
+
+  func plan(_ ref: EntityRef, _ facts: EntityFacts, hasSearchRow: Bool) -> RefreshPlan {
+    var plan = RefreshPlan(ref: ref, hasSearchRow: hasSearchRow)
+    let a = facts.appearances
+    guard a.documents > 0 else { return plan }
+    let counts: [SQLValue] = [.int(a.documents), .int(a.mentions), .opt(a.firstSeen), .opt(a.lastSeen)]
+    let name: String, aliases: [String], values: [String]
+    switch ref.kind {
+    case .official:
+      let names = a.names.sorted { x, y in
+        if x.value != y.value { return x.value > y.value }
+        let lx = x.key.unicodeScalars.count, ly = y.key.unicodeScalars.count
+        if lx != ly { return lx > ly }
+        return x.key.utf8.lexicographicallyPrecedes(y.key.utf8)
+      }.prefix(10).map(\.key)
+      let force = facts.majorityForce
+      let ranked = facts.rankedFacts(limit: 60)
+      name = names.first ?? ""
+      // Latest rank first, then the most recent titles and units (undated facts count as oldest).
+      var parts: [String] = []
+      if let rank = ranked.first(where: { $0.fact == "rank" }) { parts.append(rank.value) }
+      parts += ranked.filter { $0.fact == "title" }.prefix(3).map(\.value)
+      parts += ranked.filter { $0.fact == "unit" }.prefix(2).map(\.value)
+      plan.update = ("""
+        UPDATE officials SET documents = ?, mentions = ?, first_seen = ?, last_seen = ?, name = ?, force = ?, summary = ?
+        WHERE id = ?
+        """, counts + [.text(name), .opt(force), .text(parts.joined(separator: "; ")), .int(ref.id)])
+      aliases = Array(names)
+      values = ranked.map(\.value) + [force].compactMap { $0 }
+    case .unit:
+      let (unitName, code, parent) = facts.unit ?? ("", nil, nil)
+      let known = gazetteer.unitSurfaces[folder.key(unitName)] ?? []
+      let summary = [code, parent.map { "thuộc " + $0 }].compactMap { $0 }.joined(separator: "; ")
+      plan.update = ("UPDATE units SET documents = ?, mentions = ?, first_seen = ?, last_seen = ?, summary = ? WHERE id = ?",
+                     counts + [.text(summary), .int(ref.id)])
+      name = unitName
+      aliases = Array(facts.surfaces.prefix(30)) + known
+      values = [code, parent].compactMap { $0 }
+    case .directive:
+      let (directiveName, fields) = facts.directive ?? ("", [])
+      plan.update = ("""
+        UPDATE directives SET documents = ?, mentions = ?, first_seen = ?, last_seen = ?, summary = ? WHERE id = ?
+        """, counts + [.text(fields.prefix(3).compactMap { $0 }.joined(separator: "; ")), .int(ref.id)])
+      name = directiveName
+      aliases = Array(facts.surfaces.prefix(30))
+      values = fields.compactMap { $0 }
+    }
+    plan.search = [.double(log(1 + Double(a.mentions))), .text(folder.key(name)), .text(fold(aliases)), .text(fold(values)),
+                   .text(folder.key(a.snippetText))]
+    return plan
+  }
+
+  /// Distinct folded values joined with ` ; ` (the separator keeps phrases from running together).
+  private func fold(_ values: [String]) -> String {
+    var seen: Set<String> = []
+    var out: [String] = []
+    for v in values {
+      let k = folder.key(v)
+      if !k.isEmpty && seen.insert(k).inserted { out.append(k) }
+    }
+    return out.joined(separator: " ; ")
   }
 }
