@@ -56,6 +56,7 @@ public final class DocumentIndexer: @unchecked Sendable {
   public func finish() throws(IndexError) -> JSONLIndexer.Report {
     if let failure { throw failure }
     do {
+      writer.requestCheckpoint()
       if pending > 0 {
         // The last batch refreshes every stale entity before it commits: one commit (and WAL sync) fewer
         // at the end of the run, when nothing else runs.

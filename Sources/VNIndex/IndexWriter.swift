@@ -56,6 +56,8 @@ public final class IndexWriter {
   var useRowMirror = true
   /// The statements run once per row or document, prepared when the writer opens.
   let statements: WriterStatements
+  /// The WAL hook's context and the checkpointer it wakes (see `BackgroundCheckpointer`).
+  let walHook: WALHookContext
 
   /// Opens or creates the index at `path`, refreshing entities a crashed run left stale.
   ///
@@ -73,13 +75,23 @@ public final class IndexWriter {
     try db.execute("PRAGMA synchronous = NORMAL")
     try db.execute("PRAGMA cache_size = -65536")
     try db.execute("PRAGMA temp_store = MEMORY")
-    // Checkpoint the WAL into the database every 64 MiB rather than every 4 MiB (each checkpoint syncs).
-    let pageSize = try db.scalar("PRAGMA page_size") ?? 4096
-    try db.execute("PRAGMA wal_autocheckpoint = \((64 << 20) / max(512, pageSize))")
     try IndexSchema.prepare(db, create: true)
+    // The WAL is checkpointed into the database from a second connection, each time commits have added 32 MiB to
+    // it (`BackgroundCheckpointer`), instead of by the committing writer every 4 MiB.
+    let pageSize = try db.scalar("PRAGMA page_size") ?? 4096
+    walHook = WALHookContext(checkpointer: BackgroundCheckpointer(path: path), frames: (32 << 20) / Int(max(512, pageSize)))
+    walHook.install(on: db)
     statements = try WriterStatements(db)
     try refresh()
   }
+
+  deinit {
+    walHook.checkpointer.stop()
+  }
+
+  /// Asks the background checkpointer to checkpoint now (`DocumentIndexer` does before the refresh at the end of a
+  /// run, so the WAL of the last batches is copied while the refresh computes).
+  public func requestCheckpoint() { walHook.checkpointer.request() }
 
   /// Adds (or replaces) `documents` in one transaction; returns the code points of text indexed.
   ///

@@ -1,4 +1,5 @@
 import Foundation
+import VNTestSupport
 
 /// Small input files for the reader and report tests, kept in Swift so the test target needs no resources;
 /// `Fixtures.path(name)` writes one to a temporary folder and returns its path.
@@ -41,7 +42,7 @@ số	N	I-NP	I-DIRECTIVE
   static let files = ["vlsp-sample.conll": vlspSample, "vnmine-output.jsonl": vnmineOutput]
 
   static let folder: URL = {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("vnevaluate-fixtures-\(ProcessInfo.processInfo.processIdentifier)")
+    let url = CLI.temporaryRoot.appendingPathComponent("vnevaluate-fixtures")
     try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     for (name, contents) in files { try? Data(contents.utf8).write(to: url.appendingPathComponent(name)) }
     return url

@@ -1,11 +1,12 @@
 import Foundation
+import VNTestSupport
 
-/// A fresh folder under the system's temporary directory for one test's files.
+/// A fresh folder for one test's files (under `CLI.temporaryRoot`).
 struct TemporaryFolder {
   let url: URL
 
   init() throws {
-    url = FileManager.default.temporaryDirectory.appendingPathComponent("vnevaluate-tests-\(UUID().uuidString)")
+    url = CLI.temporaryRoot.appendingPathComponent("vnevaluate-tests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
   }
 

@@ -19,9 +19,9 @@ enum IndexFixtures {
     (try? IndexGazetteer.load(from: ModelDirectory(path: SharedData.modelsPath))) ?? .empty
   }()
 
-  /// A fresh database path in its own temporary folder.
+  /// A fresh database path in its own temporary folder (under `CLI.temporaryRoot`).
   static func databasePath(_ name: String = "index.sqlite") -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vnindex-\(UUID().uuidString)")
+    let dir = CLI.temporaryRoot.appendingPathComponent("index-\(UUID().uuidString)")
     try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     return dir.appendingPathComponent(name).path
   }

@@ -18,6 +18,29 @@ struct IndexSafetyTests {
     #expect(try writer.integrityCheck() == "ok")
   }
 
+  @Test("the WAL is checkpointed from the background connection, and the index reads as one built without it")
+  func backgroundCheckpoint() throws {
+    let (reference, _) = try IndexFixtures.build([IndexFixtures.seed, IndexFixtures.homonyms])
+    let path = IndexFixtures.databasePath()
+    do {
+      let writer = try IndexWriter(path: path, gazetteer: IndexFixtures.gazetteer)
+      writer.walHook.frames = 1  // every commit asks
+      _ = try JSONLIndexer(writer: writer, batchSize: 2).index(paths: [IndexFixtures.seed, IndexFixtures.homonyms])
+      // Asynchronous: wait (at most 10 s) for the checkpoints the commits asked for.
+      let deadline = Date().addingTimeInterval(10)
+      while writer.walHook.checkpointer.runs == 0 && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+      #expect(writer.walHook.checkpointer.runs > 0)
+      // The database file itself holds the committed batches once a checkpoint ran (not only the WAL).
+      let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
+      #expect(size > 16384 * 4)
+      #expect(try writer.integrityCheck() == "ok")
+    }
+    #expect(!FileManager.default.fileExists(atPath: path + "-wal"))  // closed: the last connection checkpointed
+    let a = try IndexReader(path: path), b = try IndexReader(path: reference)
+    #expect(try a.counts() == b.counts())
+    #expect(try a.search("nguyen van thanh", limit: 10).map(\.name) == b.search("nguyen van thanh", limit: 10).map(\.name))
+  }
+
   @Test("a changed document replaces its rows; entities no longer mentioned disappear")
   func replaceDocument() throws {
     let (path, _) = try IndexFixtures.build([IndexFixtures.homonyms])

@@ -74,7 +74,7 @@ public enum CLI {
     p.currentDirectoryURL = SharedData.repoRoot
     let out = Pipe()
     // Standard error goes to a file, so neither pipe can fill up and block the child.
-    let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("vnmine-stderr-\(UUID().uuidString)")
+    let errURL = temporaryRoot.appendingPathComponent("stderr-\(UUID().uuidString)")
     FileManager.default.createFile(atPath: errURL.path, contents: nil)
     let errHandle = try FileHandle(forWritingTo: errURL)
     p.standardOutput = out
@@ -92,9 +92,26 @@ public enum CLI {
     return Result(status: p.terminationStatus, stdout: outData, stderr: String(decoding: errData, as: UTF8.self))
   }
 
-  /// A fresh temporary folder.
+  /// This test process's temporary folder, `vnmine-tests-<pid>`. Folders of earlier test processes that have
+  /// exited are removed when it is first used: a run writes some 100 MB of databases and outputs, which used to
+  /// stay in the temporary directory.
+  public static let temporaryRoot: URL = {
+    let fm = FileManager.default
+    let tmp = fm.temporaryDirectory
+    let prefix = "vnmine-tests-"
+    for name in (try? fm.contentsOfDirectory(atPath: tmp.path)) ?? [] where name.hasPrefix(prefix) {
+      if let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH {
+        try? fm.removeItem(at: tmp.appendingPathComponent(name))
+      }
+    }
+    let root = tmp.appendingPathComponent(prefix + String(getpid()))
+    try? fm.createDirectory(at: root, withIntermediateDirectories: true)
+    return root
+  }()
+
+  /// A fresh temporary folder (under `temporaryRoot`).
   public static func temporaryFolder(_ name: String) throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("vnmine-\(name)-\(UUID().uuidString)")
+    let url = temporaryRoot.appendingPathComponent("\(name)-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }
