@@ -76,7 +76,7 @@ final class BackgroundCheckpointer: @unchecked Sendable {
 /// What the writer connection's WAL hook needs: the checkpointer and how many new frames (WAL pages) a commit
 /// must have added since the last request to ask for another. Kept alive by the writer as long as its connection.
 final class WALHookContext {
-  let checkpointer: BackgroundCheckpointer
+  var checkpointer: BackgroundCheckpointer
   /// Settable for tests.
   var frames: Int
   /// The WAL's size in frames at the last request (the WAL restarts from 0 after a complete checkpoint).

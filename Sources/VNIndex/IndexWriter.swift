@@ -227,6 +227,10 @@ public final class IndexWriter {
 
   /// Checkpoints the WAL into the main file (done when a run ends; not needed for safety).
   public func checkpoint() throws(IndexError) {
+    // The background checkpointer stops first (a checkpoint of its own would keep this one from completing),
+    // and a new one takes over for any later batches.
+    walHook.checkpointer.stop()
+    defer { walHook.checkpointer = BackgroundCheckpointer(path: db.path) }
     try db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
   }
 
