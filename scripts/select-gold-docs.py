@@ -139,6 +139,12 @@ def main():
     group = sorted((d for d in pg if d["id"] not in taken and DIRECTIVE.search(d["text"])), key=lambda d: d["id"])
     for d in rng14.sample(group, 20):
         rows.append(("dev", "baomoi-news/baomoi-police-gov.jsonl.gz", d["id"], len(d["text"])))
+    # Fifteenth dev batch: 20 more, disjoint from every row above, another seed, drawn exactly as the fourteenth.
+    taken = {r[2] for r in rows}
+    rng15 = random.Random(20261212)
+    group = sorted((d for d in pg if d["id"] not in taken and DIRECTIVE.search(d["text"])), key=lambda d: d["id"])
+    for d in rng15.sample(group, 20):
+        rows.append(("dev", "baomoi-news/baomoi-police-gov.jsonl.gz", d["id"], len(d["text"])))
     out = os.path.join(HERE, "..", "corpora", "gold", "selection.tsv")
     with open(out, "w", encoding="utf-8") as f:
         f.write("# split\tarchive\tid\tchars  (written by scripts/select-gold-docs.py; do not edit)\n")
