@@ -27,6 +27,10 @@ extension DocumentScan {
       // … and `Pháp Luật TP.HCM`, `báo Pháp Luật` name a newspaper (near miss: `theo pháp luật` has no capitalised type).
       if capType, i > 0, isCapWord(i - 1), pieces[i - 1].key == keys.phap { return nil }
     }
+    // Rule `directive.countBefore`: a number right before the type word counts several documents (`ký liên tiếp 6
+    // Quyết định mang số 2356, 2357 …`), as `các nghị quyết` does. Near miss: an article's number (`khoản 2 Điều 6
+    // Nghị định 144/2021/NĐ-CP`).
+    if countBefore(i) { return nil }
     var j = i + Int(h.length)
     // rule directive.number: type [words] [số] [:] number/symbol.
     var k = j
@@ -47,10 +51,14 @@ extension DocumentScan {
     if words == 0 || hadSo, isWord(k) { numeric = pieces[k].flags.contains(.digitsOnly) ? true : numberWithLetter(k) }
     // Rule `directive.typeWordsSymbol`: words naming the kind of decision, then a full symbol without `số`
     // (`Quyết định hành chính 166/QĐ-UBND`, Decisions 38). Near miss: `Quyết định hành chính 2015` (no symbol).
+    // The symbol must carry a type or issuer code: `thông báo đến cuối tháng 8/2017` is a date.
     let symbolOnly = words > 0 && words <= 4 && !hadSo
     if symbolOnly, isWord(k), pieces[k].flags.contains(.hasDigit) { numeric = true }
+    // Rule `directive.totalCount`: `tổng số` + a number is a total (`trong tổng số 21.364 cơ sở`), no document.
+    // Near miss: `Quyết định số 21` (no `tổng`).
+    if hadSo, isTotal(before: k) { numeric = false }
     if numeric, let sym = symbolParser.parse(text, from: Int(pieces[k].start)),
-       sym.symbol != nil ? true : (pieces[k].flags.contains(.digitsOnly) && !symbolOnly) {
+       sym.symbol != nil ? (!symbolOnly || sym.typeCode != nil || !sym.issuerCodes.isEmpty) : (pieces[k].flags.contains(.digitsOnly) && !symbolOnly) {
       let bare = sym.symbol == nil
       // A year (`Quyết định 2014`), not a number past the years (`Quyết định 5383`).
       let looksLikeYear = bare && sym.number.count == 4 && (1900...2100).contains(Int(sym.number) ?? 0)
@@ -181,6 +189,23 @@ extension DocumentScan {
   }
 
   /// `961A`: a number with one capital letter glued to it, which only a symbol can follow (`thông báo số 961A/TB-LĐ`).
+  /// Whether `tổng` comes right before the `số` that ends just before `k` (`tổng số 21`).
+  func isTotal(before k: Int) -> Bool {
+    var s = k - 1
+    if s >= 0, isPunct(s, ":") { s -= 1 }
+    guard s >= 1, isWord(s), pieces[s].key == keys.so, isWord(s - 1) else { return false }
+    return pieces[s - 1].key == keys.tong
+  }
+
+  /// Whether a plain count stands right before the type word at `i`: digits after a lower-case word other than a
+  /// legal subdivision (`điều`, `khoản`, `điểm`, `chương`, `mục`), or a number word (`hai`, `ba` …; `thing-before`).
+  func countBefore(_ i: Int) -> Bool {
+    guard i >= 1, isWord(i - 1) else { return false }
+    if cue(.thingBefore, endingBefore: i) { return true }
+    guard pieces[i - 1].flags.contains(.digitsOnly), i >= 2, isWord(i - 2), !pieces[i - 2].isCap else { return false }
+    return !keys.subdivisions.contains(pieces[i - 2].key)
+  }
+
   func numberWithLetter(_ k: Int) -> Bool {
     let p = pieces[k]
     guard p.flags.contains(.hasDigit), p.length >= 2, p.length <= 6 else { return false }

@@ -119,6 +119,9 @@ struct FixedKeys: Sendable {
   let luat, phap: UInt64
   /// `bộ`, `lễ`; `cựu chiến binh`.
   let bo, le, cuu, chien, binh: UInt64
+  /// `tổng` (`tổng số`); legal subdivisions before a number (`điều`, `khoản`, `điểm`, `chương`, `mục`, `phần`).
+  let tong: UInt64
+  let subdivisions: Set<UInt64>
   /// Words before a place name that read it as the place (`sang Đức`, `quê Vinh`, `tỉnh Hà Nam`).
   let locatives: Set<UInt64>
   init(_ s: PieceScanner) {
@@ -136,6 +139,7 @@ struct FixedKeys: Sendable {
     thanhCompounds = Set(["lập", "viên", "công", "phần", "tích", "quả", "phố", "tựu"].map(k))
     dang = k("đảng"); huyen = k("huyện"); pho = k("phố"); luat = k("luật"); phap = k("pháp")
     bo = k("bộ"); le = k("lễ"); cuu = k("cựu"); chien = k("chiến"); binh = k("binh")
+    tong = k("tổng"); subdivisions = Set(["điều", "khoản", "điểm", "chương", "mục", "phần"].map(k))
     locatives = Set(["tại", "ở", "sang", "đến", "tới", "về", "từ", "nước", "tỉnh", "tp", "phố", "huyện", "xã", "quận",
                      "quê", "xứ", "thăm", "qua", "người", "miền", "bên"].map(k))
     timeWords = Set(["ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "tháng"].map { s.pieces(of: $0)[0].exact })

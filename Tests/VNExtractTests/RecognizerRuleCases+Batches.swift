@@ -165,6 +165,13 @@ extension RecognizerRuleTests {
     Case(rule: "title.gazetteer (near miss: no grade)", text: "Ông Nguyễn Văn Tiến, Thẩm phán, đã ký.", spans: ["OFFICIAL:Nguyễn Văn Tiến", "TITLE:Thẩm phán"]),
     Case(rule: "official.name: the sentence opener `Như vậy` after a name", text: "Thứ trưởng Huỳnh Vĩnh Ái Như vậy, mục đích là rõ.",
          spans: ["TITLE:Thứ trưởng", "OFFICIAL:Huỳnh Vĩnh Ái"]),
+    Case(rule: "directive.typeWordsSymbol (near miss: a month and year)", text: "Theo thông báo đến cuối tháng 8/2017, Trung tâm đã cấp.", spans: []),
+    Case(rule: "directive.totalCount", text: "Có 2.000 cơ sở vi phạm quy định về an toàn thực phẩm trong tổng số 21.364 cơ sở.", spans: []),
+    Case(rule: "directive.totalCount (near miss: no `tổng`)", text: "Theo Quyết định số 21 của Chủ tịch tỉnh, việc này bị cấm.",
+         spans: ["DIRECTIVE:Quyết định số 21", "TITLE:Chủ tịch"]),
+    Case(rule: "directive.countBefore", text: "UBND đã ký liên tiếp 6 Quyết định mang số 2356, 2357 và 2358.", spans: ["UNIT:UBND"]),
+    Case(rule: "directive.countBefore (near miss: an article's number)", text: "Theo khoản 2 Điều 6 Nghị định 144/2021/NĐ-CP thì việc này bị cấm.",
+         spans: ["DIRECTIVE:Nghị định 144/2021/NĐ-CP"]),
     Case(rule: "official.name (near miss: the given name `Như`)", text: "Phó Chủ tịch Nguyễn Thị Như cho biết như vậy.",
          spans: ["TITLE:Phó Chủ tịch", "OFFICIAL:Nguyễn Thị Như"]),
   ]
