@@ -122,6 +122,8 @@ struct FixedKeys: Sendable {
   /// `tổng` (`tổng số`); legal subdivisions before a number (`điều`, `khoản`, `điểm`, `chương`, `mục`, `phần`).
   let tong: UInt64
   let subdivisions: Set<UInt64>
+  /// `báo`, `họp` (`họp báo`).
+  let bao, hop: UInt64
   /// Words before a place name that read it as the place (`sang Đức`, `quê Vinh`, `tỉnh Hà Nam`).
   let locatives: Set<UInt64>
   init(_ s: PieceScanner) {
@@ -139,6 +141,7 @@ struct FixedKeys: Sendable {
     thanhCompounds = Set(["lập", "viên", "công", "phần", "tích", "quả", "phố", "tựu"].map(k))
     dang = k("đảng"); huyen = k("huyện"); pho = k("phố"); luat = k("luật"); phap = k("pháp")
     bo = k("bộ"); le = k("lễ"); cuu = k("cựu"); chien = k("chiến"); binh = k("binh")
+    bao = k("báo"); hop = k("họp")
     tong = k("tổng"); subdivisions = Set(["điều", "khoản", "điểm", "chương", "mục", "phần"].map(k))
     locatives = Set(["tại", "ở", "sang", "đến", "tới", "về", "từ", "nước", "tỉnh", "tp", "phố", "huyện", "xã", "quận",
                      "quê", "xứ", "thăm", "qua", "người", "miền", "bên"].map(k))

@@ -121,7 +121,7 @@ extension DocumentScan {
     var rule = "unit.fixed"
     if (h.length == 1 || (h.length == 2 && !pieces[i].flags.contains(.allUpper))) && !(i..<end).contains(where: { pieces[$0].flags.contains(.hasDigit) }) {
       // One- and two-word institution names are also common nouns and modifiers.
-      if cue(.genericBefore, endingBefore: i) { return nil }
+      if genericBefore(i) { return nil }
       if isWord(end) && pieces[end].key == keys.vien { return nil }
       // `Nhà nước Hồi giáo tự xưng`: before another capitalised name (not a place) it is part of that name.
       if isNhaNuoc(i) && isCapWord(end) && !pieces[end].flags.contains(.sentenceStart) && !pieces[end].flags.contains(.allUpper)
@@ -258,7 +258,7 @@ extension DocumentScan {
     }
     guard capHead, midSentence || head.complete else { return nil }
     if isWord(j) && (pieces[j].key == keys.cap || pieces[j].key == keys.xa) { return nil }
-    if cue(.genericBefore, endingBefore: i) { return nil }
+    if genericBefore(i) { return nil }
     // unit.bareComplete: a head complete on its own (`Quốc hội`, `Thành ủy`, `Quận ủy`, `CATP`).
     if head.complete { return make(j, "unit.bareComplete") }
     // unit.bareForce: `Công an` capitalised mid-sentence as the institution (`phối hợp giữa Công an với MTTQ`).

@@ -28,7 +28,7 @@ extension DocumentScan {
     guard head.takesPlace, !head.complete else { return nil }
     let hi = i + Int(h.length)
     // `cơ quan Công an`, `lực lượng Công an`: generic uses stay out (guidelines).
-    if cue(.genericBefore, endingBefore: i) { return nil }
+    if genericBefore(i) { return nil }
     if hi < pieces.count && (pieces[hi].key == keys.cac || pieces[hi].key == keys.nhung) { return nil }
     // `Ủy ban nhân dân các cấp`, `Ủy ban hành chính`, `Ủy ban quốc gia TKCN`: the head of a longer name, not
     // the short form of the earlier body.
@@ -91,5 +91,17 @@ extension DocumentScan {
       if !regional { for m in k..<j { items[m].dropped = false } }
       k = j
     }
+  }
+}
+
+extension DocumentScan {
+  /// A `generic-before` cue ends just before `i` (`cơ quan Công an`, `báo Công an`), except `báo` in `họp báo`.
+  /// Rule `unit.meetingOfBody`: `họp báo Chính phủ` is the Government's press conference, and `cuộc họp Chính
+  /// phủ` (no longer a generic-before cue) its meeting, as `phiên họp Chính phủ`: the body is a UNIT.
+  /// Near miss: `báo Công an nhân dân` (a newspaper).
+  func genericBefore(_ i: Int) -> Bool {
+    guard cue(.genericBefore, endingBefore: i) else { return false }
+    if i >= 2, isWord(i - 1), pieces[i - 1].key == keys.bao, isWord(i - 2), pieces[i - 2].key == keys.hop { return false }
+    return true
   }
 }

@@ -172,6 +172,8 @@ extension RecognizerRuleTests {
     Case(rule: "directive.countBefore", text: "UBND đã ký liên tiếp 6 Quyết định mang số 2356, 2357 và 2358.", spans: ["UNIT:UBND"]),
     Case(rule: "directive.countBefore (near miss: an article's number)", text: "Theo khoản 2 Điều 6 Nghị định 144/2021/NĐ-CP thì việc này bị cấm.",
          spans: ["DIRECTIVE:Nghị định 144/2021/NĐ-CP"]),
+    Case(rule: "unit.meetingOfBody", text: "Tại cuộc họp Chính phủ ngày 3-2, Bộ Công Thương báo cáo.", spans: ["UNIT:Chính phủ", "UNIT:Bộ Công Thương"]),
+    Case(rule: "unit.meetingOfBody (near miss: a newspaper before the body)", text: "Bài đăng trên báo Chính phủ điện tử hôm qua.", spans: []),
     Case(rule: "official.name (near miss: the given name `Như`)", text: "Phó Chủ tịch Nguyễn Thị Như cho biết như vậy.",
          spans: ["TITLE:Phó Chủ tịch", "OFFICIAL:Nguyễn Thị Như"]),
   ]
