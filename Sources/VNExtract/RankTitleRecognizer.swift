@@ -43,6 +43,9 @@ extension DocumentScan {
     var count = 0
     for x in hits where usable(x) { count += 1; if first == nil || x.length > first!.length { first = x } }
     guard var h = first else { return nil }
+    // Rule `title.embassy`: `đại sứ quán`, `lãnh sự quán` (an embassy, a consulate) hold no title.
+    // Near miss: `Đại sứ Nguyễn Văn A` (no `quán` after).
+    if isEmbassyWord(i + Int(h.length)) { return nil }
     // `trưởng đoàn Đại biểu Quốc hội TP.HCM`: a title whose last word heads the unit that follows is the
     // shorter title + UNIT (titles.tsv: prefer `Trưởng` + unit when a unit name follows).
     if count > 1 {
@@ -105,6 +108,14 @@ extension DocumentScan {
   }
 }
 
+extension DocumentScan {
+  /// Whether `quán` (marks as written) is the word at `k` (`đại sứ quán`).
+  func isEmbassyWord(_ k: Int) -> Bool {
+    guard isWord(k) else { return false }
+    return pieces[k].exact == keys.quanExact
+  }
+}
+
 /// Folded keys of the few single words the grammar rules name.
 struct FixedKeys: Sendable {
   let quan, so, va, ve, nam, ngay, thang, cua, khoa, cap, xa, vien, tai, chong, tren, duoi, den, len, tu, ham, ong, ba, cong, an, vaExact, veExact, tuExact, cac, nhung, theo, tenExact, dai, hoi, trung, uong, tw, nha, nuoc, lam, tinh, tp, truong, uy, ban, thanh, tuong, duong, khu, vuc, doan, lamExact, cao, tuoi, sua, doi, thuong, truc, laExact, nghi, lan, thu: UInt64
@@ -122,8 +133,8 @@ struct FixedKeys: Sendable {
   /// `tổng` (`tổng số`); legal subdivisions before a number (`điều`, `khoản`, `điểm`, `chương`, `mục`, `phần`).
   let tong: UInt64
   let subdivisions: Set<UInt64>
-  /// `báo`, `họp` (`họp báo`).
-  let bao, hop: UInt64
+  /// `báo`, `họp` (`họp báo`); `quán` with its marks (`đại sứ quán`).
+  let bao, hop, quanExact: UInt64
   /// Words before a place name that read it as the place (`sang Đức`, `quê Vinh`, `tỉnh Hà Nam`).
   let locatives: Set<UInt64>
   init(_ s: PieceScanner) {
@@ -141,7 +152,7 @@ struct FixedKeys: Sendable {
     thanhCompounds = Set(["lập", "viên", "công", "phần", "tích", "quả", "phố", "tựu"].map(k))
     dang = k("đảng"); huyen = k("huyện"); pho = k("phố"); luat = k("luật"); phap = k("pháp")
     bo = k("bộ"); le = k("lễ"); cuu = k("cựu"); chien = k("chiến"); binh = k("binh")
-    bao = k("báo"); hop = k("họp")
+    bao = k("báo"); hop = k("họp"); quanExact = s.pieces(of: "quán")[0].exact
     tong = k("tổng"); subdivisions = Set(["điều", "khoản", "điểm", "chương", "mục", "phần"].map(k))
     locatives = Set(["tại", "ở", "sang", "đến", "tới", "về", "từ", "nước", "tỉnh", "tp", "phố", "huyện", "xã", "quận",
                      "quê", "xứ", "thăm", "qua", "người", "miền", "bên"].map(k))

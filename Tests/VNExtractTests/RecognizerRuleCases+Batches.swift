@@ -174,6 +174,8 @@ extension RecognizerRuleTests {
          spans: ["DIRECTIVE:Nghị định 144/2021/NĐ-CP"]),
     Case(rule: "unit.meetingOfBody", text: "Tại cuộc họp Chính phủ ngày 3-2, Bộ Công Thương báo cáo.", spans: ["UNIT:Chính phủ", "UNIT:Bộ Công Thương"]),
     Case(rule: "unit.meetingOfBody (near miss: a newspaper before the body)", text: "Bài đăng trên báo Chính phủ điện tử hôm qua.", spans: []),
+    Case(rule: "title.embassy", text: "Nhiều doanh nghiệp, một số đại sứ quán và các định chế tài chính đã tham gia.", spans: []),
+    Case(rule: "title.embassy (near miss: the ambassador)", text: "Đại sứ Nguyễn Văn Hùng đã tới dự.", spans: ["TITLE:Đại sứ", "OFFICIAL:Nguyễn Văn Hùng"]),
     Case(rule: "official.name (near miss: the given name `Như`)", text: "Phó Chủ tịch Nguyễn Thị Như cho biết như vậy.",
          spans: ["TITLE:Phó Chủ tịch", "OFFICIAL:Nguyễn Thị Như"]),
   ]
