@@ -1,6 +1,6 @@
 @testable import VNExtract
 
-/// The rule cases written with dev batches 10–13 and the readings of unannotated articles between them (each batch
+/// The rule cases written with dev batches 10–15 and the readings of unannotated articles between them (each batch
 /// was scored before its rules were written).
 extension RecognizerRuleTests {
   static let laterCases: [Case] = [
