@@ -10,7 +10,21 @@ public struct ScalarBuffer: Sendable {
   public let inputCount: Int
 
   public init(_ text: String) {
-    scalars = Array(text.unicodeScalars)
+    // Decoded straight from the UTF-8 bytes into an array of the right size (String's scalar view
+    // iterates one scalar at a time through its generic index).
+    var text = text
+    scalars = text.withUTF8 { b in
+      let count = Utf8Scan.scalarCount(b)
+      return [Unicode.Scalar](unsafeUninitializedCapacity: count) { out, initialized in
+        var i = 0, k = 0
+        while i < b.count && k < count {
+          let (s, len) = Utf8Scan.decode(b, i)
+          out.initializeElement(at: k, to: s)
+          i += len; k += 1
+        }
+        initialized = k
+      }
+    }
     origin = nil
     inputCount = scalars.count
   }
@@ -28,9 +42,26 @@ public struct ScalarBuffer: Sendable {
   public var alignment: TextAlignment { TextAlignment(origin: origin, originalCount: inputCount) }
 
   public var string: String {
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: scalars)
-    return String(view)
+    var bytes = 0
+    for s in scalars { bytes += UTF8.width(s) }
+    return String(unsafeUninitializedCapacity: bytes) { out in
+      var i = 0
+      for s in scalars {
+        let v = s.value
+        if v < 0x80 {
+          out[i] = UInt8(v); i += 1
+        } else if v < 0x800 {
+          out[i] = UInt8(0xC0 | v >> 6); out[i + 1] = UInt8(0x80 | v & 0x3F); i += 2
+        } else if v < 0x10000 {
+          out[i] = UInt8(0xE0 | v >> 12); out[i + 1] = UInt8(0x80 | (v >> 6) & 0x3F)
+          out[i + 2] = UInt8(0x80 | v & 0x3F); i += 3
+        } else {
+          out[i] = UInt8(0xF0 | v >> 18); out[i + 1] = UInt8(0x80 | (v >> 12) & 0x3F)
+          out[i + 2] = UInt8(0x80 | (v >> 6) & 0x3F); out[i + 3] = UInt8(0x80 | v & 0x3F); i += 4
+        }
+      }
+      return i
+    }
   }
 
   /// Replaces the content with `out`, where `outOrigin[i]` indexes the *current* scalars (count + 1 entries).

@@ -54,6 +54,13 @@ public struct TextCleaner: Sendable {
   /// Cleans the buffer; returns whether it changed.
   @discardableResult
   public func apply(_ buffer: inout ScalarBuffer) -> Bool {
+    var dropped = false
+    return apply(&buffer, dropped: &dropped)
+  }
+
+  /// Cleans the buffer; returns whether it changed, and sets `dropped` when a character was removed
+  /// (only then can two letters become neighbours: spaces are only merged or inserted).
+  func apply(_ buffer: inout ScalarBuffer, dropped: inout Bool) -> Bool {
     let s = buffer.scalars
     guard needsWork(s) else { return false }
     var w = ScalarRewriter(capacity: s.count)
@@ -63,7 +70,7 @@ public struct TextCleaner: Sendable {
       var c = c0
       switch Self.action(c0) {
       case .keep: break
-      case .drop: continue
+      case .drop: dropped = true; continue
       case .space: c = " "
       case .replace(let r): c = r
       }

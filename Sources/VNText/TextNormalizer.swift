@@ -58,11 +58,11 @@ public struct TextNormalizer: Sendable {
     var text = text
     // Decide on UTF-8 bytes which steps could change anything; clean text is returned untouched.
     let needs: (legacy: Bool, cleanup: Bool, nfc: Bool, tone: Bool, count: Int) = text.withUTF8 { b in
-      (legacy != nil && Utf8Scan.hasLatin1(b) && !Utf8Scan.hasGenuineVietnamese(b),
-       options.cleanup && Utf8Scan.mayNeedCleanup(b, repairSpacing: options.spacing),
-       options.nfc && Utf8Scan.mayNeedNFC(b),
-       tone.map { Utf8Scan.mayNeedTone(b, style: $0.style) } ?? false,
-       Utf8Scan.scalarCount(b))
+      let scan = Utf8Scan.mayNeedCleanupOrNFC(b, cleanup: options.cleanup, repairSpacing: options.spacing, nfc: options.nfc)
+      return (legacy != nil && Utf8Scan.hasLatin1(b) && !Utf8Scan.hasGenuineVietnamese(b),
+              scan.cleanup, scan.nfc,
+              tone.map { Utf8Scan.mayNeedTone(b, style: $0.style) } ?? false,
+              Utf8Scan.scalarCount(b))
     }
     var toneNeeded = needs.tone
     guard needs.legacy || needs.cleanup || needs.nfc || toneNeeded else {
@@ -78,10 +78,11 @@ public struct TextNormalizer: Sendable {
     }
     // After a legacy conversion every later step must look again.
     let all = detected != nil
-    if options.cleanup, needs.cleanup || all, cleaner.apply(&buffer) {
+    var dropped = false
+    if options.cleanup, needs.cleanup || all, cleaner.apply(&buffer, dropped: &dropped) {
       changed = true
       // Removing junk can join a syllable's letters: look again.
-      if let tone, !toneNeeded { toneNeeded = Utf8Scan.mayNeedTone(buffer.scalars, style: tone.style) }
+      if let tone, !toneNeeded, dropped { toneNeeded = Utf8Scan.mayNeedTone(buffer.scalars, style: tone.style) }
     }
     if options.nfc, needs.nfc || all, nfc.apply(&buffer) {
       changed = true
