@@ -25,7 +25,9 @@
 /// Indexes are few because each costs a random B-tree insert per row while indexing: the mentions of an
 /// entity are found through its appearances (`appearances_date`, then `mentions_doc`), mentions by surface
 /// through `mentions_key` (units' and directives' mentions only), facts through their official; resolution
-/// compares officials from memory (`OfficialCache`). Indexes written by earlier builds of version 1
+/// compares officials from memory (`OfficialCache`). A writer filling an empty database builds the three whose keys
+/// arrive in random order (`mentions_key`, `appearances_date`, `official_facts_fact`) when its run ends, from
+/// sorted keys (`IndexWriter.deferIndexes`). Indexes written by earlier builds of version 1
 /// (`mentions_entity`, `official_facts_force`, `official_facts_value`, the `appearances` primary key, a
 /// `mentions_key` over every resolved mention) are not needed but do no harm. `first_seen`/`last_seen` are the earliest and
 /// latest document dates (NULL when no document had a date). Search rows have `rowid = ref * 4 + kind`
@@ -35,6 +37,16 @@
 /// builds with `prefix = '2 3'` answer the same queries).
 enum IndexSchema {
   static let version = 1
+
+  /// The indexes whose rows arrive in random order while indexing (by surface, by entity): a writer filling an
+  /// empty database leaves them out until the run ends and builds each from sorted keys
+  /// (`IndexWriter.deferIndexes`); every open creates those missing.
+  static let deferredIndexes = [
+    "CREATE INDEX IF NOT EXISTS mentions_key ON mentions(label, key) WHERE kind = 'unit' OR kind = 'directive'",
+    "CREATE INDEX IF NOT EXISTS official_facts_fact ON official_facts(official, fact, date)",
+    "CREATE INDEX IF NOT EXISTS appearances_date ON appearances(kind, entity, date, mentions)",
+  ]
+  static let deferredIndexNames = ["mentions_key", "official_facts_fact", "appearances_date"]
 
   static let ddl = """
     CREATE TABLE vnmine_schema(version INTEGER NOT NULL);
@@ -46,7 +58,7 @@ enum IndexSchema {
       label TEXT NOT NULL, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL,
       surface TEXT NOT NULL, key TEXT NOT NULL, canonical TEXT, kind TEXT, entity INTEGER);
     CREATE INDEX mentions_doc ON mentions(doc);
-    CREATE INDEX mentions_key ON mentions(label, key) WHERE kind = 'unit' OR kind = 'directive';
+    \(deferredIndexes[0]);
     CREATE TABLE officials(
       id INTEGER PRIMARY KEY, name TEXT NOT NULL, name_key TEXT NOT NULL, force TEXT, summary TEXT,
       mentions INTEGER NOT NULL DEFAULT 0, documents INTEGER NOT NULL DEFAULT 0, first_seen TEXT, last_seen TEXT);
@@ -54,7 +66,7 @@ enum IndexSchema {
     CREATE TABLE official_facts(
       official INTEGER NOT NULL, doc INTEGER NOT NULL REFERENCES documents(id), date TEXT,
       fact TEXT NOT NULL, value TEXT NOT NULL, value_key TEXT NOT NULL, rank_order INTEGER, force TEXT);
-    CREATE INDEX official_facts_fact ON official_facts(official, fact, date);
+    \(deferredIndexes[1]);
     CREATE INDEX official_facts_doc ON official_facts(doc);
     CREATE TABLE units(
       id INTEGER PRIMARY KEY, name TEXT NOT NULL, name_key TEXT NOT NULL UNIQUE, code TEXT, parent TEXT, summary TEXT,
@@ -69,7 +81,7 @@ enum IndexSchema {
       kind TEXT NOT NULL, entity INTEGER NOT NULL, doc INTEGER NOT NULL REFERENCES documents(id), date TEXT,
       name TEXT NOT NULL, mentions INTEGER NOT NULL, snippet TEXT NOT NULL);
     CREATE INDEX appearances_doc ON appearances(doc);
-    CREATE INDEX appearances_date ON appearances(kind, entity, date, mentions);
+    \(deferredIndexes[2]);
     CREATE TABLE stale(kind TEXT NOT NULL, entity INTEGER NOT NULL, PRIMARY KEY(kind, entity)) WITHOUT ROWID;
     CREATE VIRTUAL TABLE search USING fts5(
       kind UNINDEXED, ref UNINDEXED, weight UNINDEXED, name, aliases, facts, context,
@@ -101,6 +113,8 @@ enum IndexSchema {
       try db.execute("""
         CREATE TABLE IF NOT EXISTS stale(kind TEXT NOT NULL, entity INTEGER NOT NULL, PRIMARY KEY(kind, entity)) WITHOUT ROWID
         """)
+      // A run that stopped before its end may have left them out (`IndexWriter.deferIndexes`).
+      for sql in deferredIndexes { try db.execute(sql) }
     }
   }
 }

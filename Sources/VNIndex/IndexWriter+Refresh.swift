@@ -21,6 +21,7 @@ extension IndexWriter {
       // The rows are computed on two threads (pure work on what the scans kept), then written in order.
       for plan in RefreshPlanner(gazetteer: gazetteer, folder: folder).plans(ordered, scanned) { try apply(plan) }
     } else {
+      try restoreIndexes()  // the per-entity reads need them
       let planner = RefreshPlanner(gazetteer: gazetteer, folder: folder)
       for ref in ordered { try apply(planner.plan(ref, try entityFacts(ref), hasSearchRow: true)) }
     }
@@ -244,41 +245,6 @@ struct EntityFacts {
       if x.count != y.count { return x.count > y.count }
       return x.first < y.first
     }.prefix(limit).map { ($0.fact, $0.value) }
-  }
-}
-
-/// The rows the writer added to `appearances`, `official_facts` and (units' and directives' surfaces) `mentions`,
-/// folded as `scanEntityFacts` folds what it reads, kept while they are all the rows of those tables: from a
-/// check that found the database without documents, until a rollback, another connection's write or the
-/// replacement of a document. The refresh at the end of a long run then reads none of those tables (their
-/// scans were about a third of that refresh, which runs after extraction, on one core).
-///
-/// Text is kept as `SQLiteStatement.text` reads it back (`SQLiteStatement.storedText`), so a refresh from the
-/// mirror writes what one from the scans writes (tested).
-struct RowMirror {
-  var appearances: [EntityRef: AppearanceSummary] = [:]
-  var officialFacts: [Int64: [FactRow]] = [:]
-  /// Units and directives: the distinct folded surfaces of their mentions.
-  var surfaces: [EntityRef: Set<String>] = [:]
-
-  mutating func addAppearance(_ ref: EntityRef, date: String?, doc: Int64, mentions: Int, name: String, snippet: [UInt8]) {
-    let name = ref.kind == .official ? SQLiteStatement.storedText(name) : nil
-    if appearances[ref, default: AppearanceSummary()].add(date: date.map(SQLiteStatement.storedText), doc: doc,
-                                                          mentions: mentions, name: name) {
-      appearances[ref]!.snippet = snippet
-    }
-  }
-
-  mutating func addFact(official: Int64, fact: String, value: String, valueKey: String, date: String?, force: String?) {
-    officialFacts[official, default: []].append(FactRow(
-      fact: SQLiteStatement.storedText(fact), value: SQLiteStatement.storedText(value),
-      valueKey: SQLiteStatement.storedText(valueKey), date: date.map(SQLiteStatement.storedText),
-      force: force.map(SQLiteStatement.storedText)))
-  }
-
-  mutating func addMention(_ ref: EntityRef, key: String) {
-    guard ref.kind != .official else { return }
-    surfaces[ref, default: []].insert(SQLiteStatement.storedText(key))
   }
 }
 

@@ -22,16 +22,23 @@ extension IndexWriter {
       if let code { try db.run("UPDATE units SET code = ? WHERE id = ? AND code IS NULL", [.text(code), .int(id)]) }
       return EntityRef(kind: .unit, id: id)
     }
-    if canonical == nil, let id = try db.scalar("""
-      SELECT entity FROM mentions WHERE label = 'UNIT' AND key = ? AND kind = 'unit'
-      GROUP BY entity ORDER BY count(*) DESC, entity LIMIT 1
-      """, [.text(surfaceKey)]) {
+    if canonical == nil, let id = try unitMostMentioned(surface: surfaceKey) {
       return EntityRef(kind: .unit, id: id)
     }
     try db.run("INSERT INTO units(name, name_key, code, parent) VALUES (?, ?, ?, ?)",
                [.text(name), .text(nameKey), .opt(code), .opt(parent)])
     unitIDs[nameKey] = db.lastInsertRowID
     return EntityRef(kind: .unit, id: db.lastInsertRowID)
+  }
+
+  /// The unit most UNIT mentions with this folded surface name (lowest id among equals): from `rowMirror` while
+  /// `mentions_key` is left out, else from that index.
+  private func unitMostMentioned(surface key: String) throws(IndexError) -> Int64? {
+    if indexesDeferred, let rowMirror { return rowMirror.mostMentionedUnit(surface: key) }
+    return try db.scalar("""
+      SELECT entity FROM mentions WHERE label = 'UNIT' AND key = ? AND kind = 'unit'
+      GROUP BY entity ORDER BY count(*) DESC, entity LIMIT 1
+      """, [.text(key)])
   }
 
   /// The directive a DIRECTIVE mention names (rules on `EntityResolution`), created when new.

@@ -54,6 +54,11 @@ public final class IndexWriter {
   var rowMirror: RowMirror?
   /// Whether a bulk refresh reads the mirrored tables from `rowMirror` (tests turn it off to compare).
   var useRowMirror = true
+  /// Whether `IndexSchema.deferredIndexes` are left out while `rowMirror` answers their lookups (`deferIndexes`).
+  private(set) var indexesDeferred = false
+  /// Whether a writer filling an empty database builds `IndexSchema.deferredIndexes` once at the end instead of
+  /// row by row (tests turn it off to compare).
+  var deferIndexes = true
   /// The statements run once per row or document, prepared when the writer opens.
   let statements: WriterStatements
   /// The WAL hook's context and the checkpointer it wakes (see `BackgroundCheckpointer`).
@@ -119,6 +124,25 @@ public final class IndexWriter {
       throw error
     }
     touched.removeAll(keepingCapacity: true)
+    // Into an empty database, the indexes whose keys arrive in random order are built once when the run ends,
+    // from sorted keys, instead of by one B-tree insert per row; meanwhile `rowMirror` and the complete
+    // `officialCache` answer the writer's lookups, and a refresh of few entities builds them first.
+    if deferIndexes && rowMirror != nil && !indexesDeferred {
+      do {
+        for name in IndexSchema.deferredIndexNames { try db.execute("DROP INDEX IF EXISTS \(name)") }
+        indexesDeferred = true
+      } catch {
+        abandon()
+        throw error
+      }
+    }
+  }
+
+  /// Builds the indexes this writer left out, if it did (in the open transaction).
+  func restoreIndexes() throws(IndexError) {
+    guard indexesDeferred else { return }
+    for sql in IndexSchema.deferredIndexes { try db.execute(sql) }
+    indexesDeferred = false
   }
 
   /// Adds (or replaces) one document in the open batch; returns its code points.
@@ -143,6 +167,7 @@ public final class IndexWriter {
       }
       touched.removeAll(keepingCapacity: true)
       if !deferRefresh || Self.monotonicSeconds() - lastRefresh >= refreshInterval { try refreshStale() }
+      if !deferRefresh { try restoreIndexes() }
       PhaseClock.add("refresh", &t)
       try db.execute("COMMIT")
       PhaseClock.add("commit", &t)
@@ -163,6 +188,11 @@ public final class IndexWriter {
   /// Rolls the open batch back and forgets what the caches learnt from it.
   private func abandon() {
     try? db.execute("ROLLBACK")
+    // The index may have been dropped by an earlier, committed batch: build it now, or the next open will.
+    if indexesDeferred {
+      indexesDeferred = false
+      for sql in IndexSchema.deferredIndexes { try? db.execute(sql) }
+    }
     pendingMentions.removeAll()
     unitIDs.removeAll()
     markedStale.removeAll()
@@ -173,7 +203,8 @@ public final class IndexWriter {
 
   /// Refreshes every stale entity in one transaction (nothing to do when none is stale).
   public func refresh() throws(IndexError) {
-    guard try db.scalar("SELECT 1 FROM stale LIMIT 1") != nil else {
+    let stale = try db.scalar("SELECT 1 FROM stale LIMIT 1") != nil
+    guard stale || indexesDeferred else {
       lastRefresh = Self.monotonicSeconds()
       return
     }
@@ -181,6 +212,7 @@ public final class IndexWriter {
     do {
       var t = PhaseClock.now()
       try refreshStale()
+      try restoreIndexes()
       PhaseClock.add("refresh", &t)
       try db.execute("COMMIT")
       PhaseClock.add("commit", &t)
@@ -205,6 +237,7 @@ public final class IndexWriter {
   private func checkDataVersion() throws(IndexError) {
     let v = try db.scalar("PRAGMA data_version") ?? 0
     if v != dataVersion {
+      try restoreIndexes()
       unitIDs.removeAll(); markedStale.removeAll(); dataVersion = v
       addedSinceEmpty = try db.scalar("SELECT 1 FROM documents LIMIT 1") == nil ? [] : nil
       rowMirror = nil
@@ -277,7 +310,12 @@ public final class IndexWriter {
       let key = foldKey(e.text)
       a.int(docRow); a.text(e.id); a.text(e.kind.rawValue); a.int(e.start); a.int(e.end); a.text(e.text)
       a.text(key); a.text(e.canonical)
-      if let ref { a.text(ref.kind.rawValue); a.int(ref.id); rowMirror?.addMention(ref, key: key) } else { a.null(); a.null() }
+      if let ref {
+        a.text(ref.kind.rawValue); a.int(ref.id)
+        rowMirror?.addMention(ref, key: key, unitLabel: e.kind == .unit)
+      } else {
+        a.null(); a.null()
+      }
     }
   }
 
@@ -291,6 +329,7 @@ public final class IndexWriter {
     guard let row = try db.scalar("SELECT id FROM documents WHERE doc_id = ?", [.text(docID)]) else { return }
     officialCache.reset(complete: false)  // the document's facts go
     rowMirror = nil
+    try restoreIndexes()
     try flushMentions()
     let refs = try db.query("SELECT kind, entity, mentions FROM appearances WHERE doc = ?", [.int(row)]) { s in
       IndexedKind(rawValue: s.text(0)).map { (EntityRef(kind: $0, id: s.int(1)), s.int(2)) }
@@ -347,25 +386,3 @@ struct DocumentContext {
   }
 }
 
-/// Row counts of an index.
-public struct IndexCounts: Sendable, Equatable, Codable, CustomStringConvertible {
-  public var documents = 0
-  public var mentions = 0
-  public var officials = 0
-  public var officialFacts = 0
-  public var units = 0
-  public var directives = 0
-  public var appearances = 0
-  public var searchRows = 0
-
-  static func read(_ db: SQLiteConnection) throws(IndexError) -> IndexCounts {
-    func n(_ t: String) throws(IndexError) -> Int { Int(try db.scalar("SELECT count(*) FROM \(t)") ?? 0) }
-    return IndexCounts(documents: try n("documents"), mentions: try n("mentions"), officials: try n("officials"),
-                       officialFacts: try n("official_facts"), units: try n("units"), directives: try n("directives"),
-                       appearances: try n("appearances"), searchRows: try n("search"))
-  }
-
-  public var description: String {
-    "\(documents) documents, \(mentions) mentions, \(officials) officials, \(units) units, \(directives) directives"
-  }
-}
