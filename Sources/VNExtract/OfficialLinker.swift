@@ -65,6 +65,18 @@ struct OfficialLinker {
         && pieces[k + 1].key == scan.keys.tuoi && pieces[k + 2].isPunct(0x2C) && k > 0 && pieces[k - 1].isPunct(0x2C) {
         k += 2; continue
       }
+      // Rule `official.birthAside`: a date of birth between commas (`Lê Hồng Quang, sinh ngày 23 tháng 11 năm
+      // 1968, Ủy viên …`, `…, sinh năm 1968, …`), skipped when only date words and numbers are in it. Near miss:
+      // anything else in the aside (`sinh ra tại Tân Định`).
+      if forward && p.isWord && p.key == scan.keys.sinh && k > 0 && pieces[k - 1].isPunct(0x2C),
+         let close = (k + 1..<min(end, k + 12)).first(where: { pieces[$0].isPunct(0x2C) }), close > k + 1,
+         (k + 1..<close).allSatisfy({ j in
+           let q = pieces[j]
+           return q.isWord ? (q.flags.contains(.digitsOnly) || q.key == scan.keys.ngay || q.key == scan.keys.thang
+                              || q.key == scan.keys.nam) : (q.isPunct(0x2F) || q.isPunct(0x2D) || q.isPunct(0x2E))
+         }), (k + 1..<close).contains(where: { pieces[$0].flags.contains(.digitsOnly) }) {
+        k = close; continue
+      }
       if !p.isWord {
         if p.isPunct(0x2C) || p.isPunct(0x2D) || (forward && (p.isPunct(0x28) || p.isPunct(0x29))) { k += 1; continue }
         return false

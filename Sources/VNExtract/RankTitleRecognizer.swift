@@ -118,7 +118,7 @@ extension DocumentScan {
 
 /// Folded keys of the few single words the grammar rules name.
 struct FixedKeys: Sendable {
-  let quan, so, va, ve, nam, ngay, thang, cua, khoa, cap, xa, vien, tai, chong, tren, duoi, den, len, tu, ham, ong, ba, cong, an, vaExact, veExact, tuExact, cac, nhung, theo, tenExact, dai, hoi, trung, uong, tw, nha, nuoc, lam, tinh, tp, truong, uy, ban, thanh, tuong, duong, khu, vuc, doan, lamExact, cao, tuoi, sua, doi, thuong, truc, laExact, nghi, lan, thu: UInt64
+  let quan, so, va, ve, nam, ngay, thang, cua, khoa, cap, xa, vien, tai, chong, tren, duoi, den, len, tu, ham, ong, ba, cong, an, vaExact, veExact, tuExact, cac, nhung, theo, tenExact, dai, hoi, trung, uong, tw, nha, nuoc, lam, tinh, tp, truong, uy, ban, thanh, tuong, duong, khu, vuc, doan, lamExact, cao, tuoi, sua, doi, thuong, truc, laExact, nghi, lan, thu, sinh: UInt64
   /// Capitalised time-of-day words that open a dated sentence (`Ngày 26/5`, `Sáng 21/6`): never the end of a name.
   /// Exact keys (marks kept): the folded `thang` of `Tháng` is also the given name `Thăng` (`Đinh La Thăng 57 tuổi`).
   let timeWords: Set<UInt64>
@@ -148,7 +148,7 @@ struct FixedKeys: Sendable {
     dai = k("đại"); hoi = k("hội"); trung = k("trung"); uong = k("ương"); tw = k("tw"); nha = k("nhà"); nuoc = k("nước")
     lam = k("làm"); tinh = k("tỉnh"); tp = k("tp"); truong = k("trưởng"); uy = k("ủy"); ban = k("ban"); thanh = k("thành"); tuong = k("tương"); duong = k("đương"); khu = k("khu"); doan = k("đoàn"); vuc = k("vực"); lamExact = s.pieces(of: "làm")[0].exact
     cao = k("cao"); tuoi = k("tuổi"); sua = k("sửa"); doi = k("đổi"); thuong = k("thường"); truc = k("trực"); laExact = s.pieces(of: "là")[0].exact
-    nghi = k("nghị"); lan = k("lần"); thu = k("thứ")
+    nghi = k("nghị"); lan = k("lần"); thu = k("thứ"); sinh = k("sinh")
     thanhCompounds = Set(["lập", "viên", "công", "phần", "tích", "quả", "phố", "tựu"].map(k))
     dang = k("đảng"); huyen = k("huyện"); pho = k("phố"); luat = k("luật"); phap = k("pháp")
     bo = k("bộ"); le = k("lễ"); cuu = k("cựu"); chien = k("chiến"); binh = k("binh")

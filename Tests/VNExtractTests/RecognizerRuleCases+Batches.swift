@@ -178,5 +178,11 @@ extension RecognizerRuleTests {
     Case(rule: "title.embassy (near miss: the ambassador)", text: "Đại sứ Nguyễn Văn Hùng đã tới dự.", spans: ["TITLE:Đại sứ", "OFFICIAL:Nguyễn Văn Hùng"]),
     Case(rule: "official.name (near miss: the given name `Như`)", text: "Phó Chủ tịch Nguyễn Thị Như cho biết như vậy.",
          spans: ["TITLE:Phó Chủ tịch", "OFFICIAL:Nguyễn Thị Như"]),
+    // After test batch 2 (rules from dev errors only; the test split's errors are not read).
+    Case(rule: "official.birthAside", text: "Ông Lê Hồng Quang, sinh ngày 23 tháng 11 năm 1968, Ủy viên Ban Chấp hành Trung ương Đảng, đã ký.",
+         spans: ["OFFICIAL:Lê Hồng Quang", "TITLE:Ủy viên", "UNIT:Ban Chấp hành Trung ương", "UNIT:Đảng"]),
+    Case(rule: "official.birthAside (near miss: a place in the aside)",
+         text: "Ông Lê Hồng Quang, sinh ngày 23/11/1968 tại Tiền Giang, Ủy viên Ban Chấp hành Trung ương Đảng, đã ký.",
+         spans: ["TITLE:Ủy viên", "UNIT:Ban Chấp hành Trung ương", "UNIT:Đảng"]),
   ]
 }
