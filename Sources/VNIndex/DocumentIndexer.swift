@@ -56,14 +56,14 @@ public final class DocumentIndexer: @unchecked Sendable {
   public func finish() throws(IndexError) -> JSONLIndexer.Report {
     if let failure { throw failure }
     do {
-      writer.requestCheckpoint()
       if pending > 0 {
-        // The last batch refreshes every stale entity before it commits: one commit (and WAL sync) fewer
-        // at the end of the run, when nothing else runs.
-        try writer.commit(deferRefresh: false)
+        try writer.commit(deferRefresh: true)
         report.batches += 1
         pending = 0
       }
+      // The refresh and the indexes left out are separate transactions, so the background checkpointer
+      // copies each one's pages while the next runs (`IndexWriter.refresh`).
+      writer.requestCheckpoint()
       try writer.refresh()
     } catch {
       failure = error

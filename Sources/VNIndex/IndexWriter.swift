@@ -203,16 +203,25 @@ public final class IndexWriter {
 
   /// Refreshes every stale entity in one transaction (nothing to do when none is stale).
   public func refresh() throws(IndexError) {
-    let stale = try db.scalar("SELECT 1 FROM stale LIMIT 1") != nil
-    guard stale || indexesDeferred else {
+    if try db.scalar("SELECT 1 FROM stale LIMIT 1") != nil {
+      try inTransaction { () throws(IndexError) in try refreshStale() }
+    } else {
       lastRefresh = Self.monotonicSeconds()
-      return
     }
+    // The indexes a run into an empty database left out, in a transaction of their own: the background
+    // checkpointer copies the refresh's pages into the database file meanwhile, on the core extraction left.
+    if indexesDeferred {
+      requestCheckpoint()
+      try inTransaction { () throws(IndexError) in try restoreIndexes() }
+    }
+  }
+
+  /// Runs `body` in one write transaction (rolled back when it throws).
+  private func inTransaction(_ body: () throws(IndexError) -> Void) throws(IndexError) {
     try db.execute("BEGIN IMMEDIATE")
     do {
       var t = PhaseClock.now()
-      try refreshStale()
-      try restoreIndexes()
+      try body()
       PhaseClock.add("refresh", &t)
       try db.execute("COMMIT")
       PhaseClock.add("commit", &t)

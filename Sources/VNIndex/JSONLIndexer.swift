@@ -47,10 +47,10 @@ public final class JSONLIndexer {
                       progress: ((Report) -> Void)?) throws(IndexError) -> Report {
     var report = Report()
     var batch: [IndexedDocument] = []
-    func flush(last: Bool = false) throws(IndexError) {
+    func flush() throws(IndexError) {
       guard !batch.isEmpty else { return }
-      // The last batch refreshes every stale entity before it commits (one commit fewer at the end).
-      report.characters += try writer.add(batch, deferRefresh: !last)
+      // Entities are refreshed by `writer.refresh()` when the input ends (or every `refreshInterval`).
+      report.characters += try writer.add(batch, deferRefresh: true)
       report.batches += 1
       batch.removeAll(keepingCapacity: true)
       progress?(report)
@@ -80,7 +80,7 @@ public final class JSONLIndexer {
         try? writer.refresh()
         throw e
       case .end:
-        try flush(last: true)
+        try flush()
         try writer.refresh()
         PhaseClock.report()
         return report
