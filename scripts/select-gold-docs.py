@@ -37,6 +37,8 @@ Batches 14 and 15 (seeds 20261211, 20261212) were drawn exactly as the thirteent
 A second `test` batch of 24 (seed 20261213, disjoint from all earlier rows) is drawn as the fifteenth dev batch,
 from articles that cite a document, leaving out every article whose unannotated extractor output was read
 (SEEN_IDS): with 12 DIRECTIVE spans in the first 36 test documents, that label's test score was mostly noise.
+A sixteenth dev batch of 20 (seed 20261214, 10 "ranked" + 10 "office" baomoi-police-gov articles, disjoint from all
+earlier rows and SEEN_IDS, no directive filter) gives fresh material on officials' recall, the weak point on unseen text.
 The seed press release (corpora/seed/) is added to `dev` separately.
 """
 import gzip, json, random, re, sys, os
@@ -187,6 +189,15 @@ def main():
     group = sorted((d for d in pg if d["id"] not in taken and DIRECTIVE.search(d["text"])), key=lambda d: d["id"])
     for d in rngt2.sample(group, 24):
         rows.append(("test", "baomoi-news/baomoi-police-gov.jsonl.gz", d["id"], len(d["text"])))
+    # Sixteenth dev batch: 20 more, disjoint from every row above and from SEEN_IDS, another seed, from
+    # baomoi-police-gov per tier (10 "ranked" + 10 "office"; the filtered dantri pool is used up), with no
+    # directive filter: officials' recall on unseen articles is the weak point.
+    taken = {r[2] for r in rows} | SEEN_IDS
+    rng16 = random.Random(20261214)
+    for tier in ("ranked", "office"):
+        group = sorted((d for d in pg if d.get("tier") == tier and d["id"] not in taken), key=lambda d: d["id"])
+        for d in rng16.sample(group, 10):
+            rows.append(("dev", "baomoi-news/baomoi-police-gov.jsonl.gz", d["id"], len(d["text"])))
     out = os.path.join(HERE, "..", "corpora", "gold", "selection.tsv")
     with open(out, "w", encoding="utf-8") as f:
         f.write("# split\tarchive\tid\tchars  (written by scripts/select-gold-docs.py; do not edit)\n")
