@@ -262,6 +262,7 @@ extension DocumentScan {
     guard pieces[j].isCap || (pieces[j].key == keys.trung && isWord(j + 1) && pieces[j + 1].key == keys.uong) else { return nil }
     var k: Int
     if pieces[j].key == keys.dai, isWord(j + 1), pieces[j + 1].key == keys.hoi, isNumber(j + 2) { k = j + 3 }
+    else if pieces[j].key == keys.dai, isWord(j + 1), pieces[j + 1].key == keys.hoi, let e = partyCongress(at: j + 2) { k = e }
     else if pieces[j].key == keys.trung, isWord(j + 1), pieces[j + 1].key == keys.uong, isNumber(j + 2) { k = j + 3 }
     else if pieces[j].flags.contains(.allUpper), pieces[j].flags.contains(.hasDigit), pieces[j].length <= 4,
             string(j, j + 1).hasPrefix("TW") || string(j, j + 1).hasPrefix("TƯ") { k = j + 1 }
@@ -273,6 +274,26 @@ extension DocumentScan {
     else if isPunct(k, "("), isWord(k + 1), pieces[k + 1].key == keys.khoa, isNumber(k + 2), isPunct(k + 3, ")") { k += 4 }
     return k
   }
+
+  /// Rule `directive.partyCongress`: after `Đại hội`, a Party organisation and its congress's ordinal
+  /// (`Nghị quyết Đại hội Đảng toàn quốc lần thứ XII`, `Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVIII`,
+  /// `… Đảng bộ Quân đội lần thứ 10`): one document (Decisions 16). Returns the end of the ordinal. Near miss: a
+  /// congress of another body (`Nghị quyết Đại hội đồng cổ đông lần thứ 2`) or no ordinal.
+  func partyCongress(at s: Int) -> Int? {
+    guard isWord(s), pieces[s].isCap, pieces[s].key == keys.dang else { return nil }
+    var k = s + 1
+    while k < s + 10, isWord(k), !pieces[k].flags.contains(.sentenceStart), !pieces[k].flags.contains(.lineBefore) {
+      if pieces[k].key == keys.lan, isWord(k + 1), pieces[k + 1].key == keys.thu,
+         isNumber(k + 2) || (isWord(k + 2) && Self.ordinals.contains(string(k + 2, k + 3).lowercased())) {
+        return k + 3
+      }
+      k += 1
+    }
+    return nil
+  }
+
+  /// Ordinal words after `lần thứ`.
+  static let ordinals: Set<String> = ["nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"]
 
   /// A plenum number or term: one or two digits, or a Roman numeral (`5`, `XII`).
   func isNumber(_ k: Int) -> Bool {
@@ -290,8 +311,7 @@ extension DocumentScan {
     if isWord(k + 1), pieces[k].key == keys.trung, pieces[k + 1].key == keys.uong, isNumber(k + 2) { return k + 3 }
     guard isWord(k), isWord(k + 1), isWord(k + 2), pieces[k].key == keys.lan, pieces[k + 1].key == keys.thu else { return nil }
     k += 2
-    let ordinals: Set<String> = ["nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"]
-    guard pieces[k].flags.contains(.digitsOnly) || ordinals.contains(string(k, k + 1).lowercased()) else { return nil }
+    guard pieces[k].flags.contains(.digitsOnly) || Self.ordinals.contains(string(k, k + 1).lowercased()) else { return nil }
     k += 1
     if isWord(k) && pieces[k].key == keys.ban, let u = fixedCommittee(at: k) { k = u }
     guard isWord(k), pieces[k].key == keys.khoa else { return nil }

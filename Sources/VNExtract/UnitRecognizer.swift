@@ -33,7 +33,9 @@ extension DocumentScan {
     for h in hits where h.source == .unit { consider(fixedUnit(at: i, h)) }
     for h in hits where h.source != .unit {
       switch h.source {
-      case .abbreviation where r.abbreviations[Int(h.index)].role == "unit":
+      // Rule `unit.newspaperAbbreviation`: an abbreviated body after `Báo` names the newspaper (`phóng viên Báo CAND`,
+      // `Ảnh: Báo QĐND`; guidelines: `Báo CAND` is no UNIT). Near miss: `họp báo BCA` (the ministry's press conference).
+      case .abbreviation where r.abbreviations[Int(h.index)].role == "unit" && !newspaperBefore(i):
         let a = r.abbreviations[Int(h.index)]
         consider(Item(kind: .unit, lo: i, hi: i + Int(h.length), rule: "unit.abbreviation",
                       payload: .unit(UnitInfo(canonical: a.expansion, code: nil, tableParent: nil))))

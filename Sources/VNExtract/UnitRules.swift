@@ -99,6 +99,12 @@ extension DocumentScan {
   /// Rule `unit.meetingOfBody`: `họp báo Chính phủ` is the Government's press conference, and `cuộc họp Chính
   /// phủ` (no longer a generic-before cue) its meeting, as `phiên họp Chính phủ`: the body is a UNIT.
   /// Near miss: `báo Công an nhân dân` (a newspaper).
+  /// `Báo` or `báo` right before `i`, not in `họp báo` (`unit.newspaperAbbreviation`).
+  func newspaperBefore(_ i: Int) -> Bool {
+    guard i >= 1, isWord(i - 1), pieces[i - 1].key == keys.bao else { return false }
+    return !(i >= 2 && isWord(i - 2) && pieces[i - 2].key == keys.hop)
+  }
+
   func genericBefore(_ i: Int) -> Bool {
     guard cue(.genericBefore, endingBefore: i) else { return false }
     if i >= 2, isWord(i - 1), pieces[i - 1].key == keys.bao, isWord(i - 2), pieces[i - 2].key == keys.hop { return false }

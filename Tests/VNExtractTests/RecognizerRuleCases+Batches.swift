@@ -184,5 +184,14 @@ extension RecognizerRuleTests {
     Case(rule: "official.birthAside (near miss: a place in the aside)",
          text: "Ông Lê Hồng Quang, sinh ngày 23/11/1968 tại Tiền Giang, Ủy viên Ban Chấp hành Trung ương Đảng, đã ký.",
          spans: ["TITLE:Ủy viên", "UNIT:Ban Chấp hành Trung ương", "UNIT:Đảng"]),
+    Case(rule: "directive.partyCongress",
+         text: "Tỉnh bám sát Nghị quyết Đại hội Đảng toàn quốc lần thứ XII, Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVIII mà cụ thể.",
+         spans: ["DIRECTIVE:Nghị quyết Đại hội Đảng toàn quốc lần thứ XII", "DIRECTIVE:Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVIII"]),
+    Case(rule: "directive.partyCongress (near miss: a congress of another body)",
+         text: "Công ty thông qua Nghị quyết Đại hội đồng cổ đông lần thứ 2 vào tháng trước.", spans: []),
+    Case(rule: "unit.newspaperAbbreviation", text: "Trả lời phóng viên Báo CAND, Đại tá Đặng Văn Mạnh cho biết.",
+         spans: ["RANK:Đại tá", "OFFICIAL:Đặng Văn Mạnh"]),
+    Case(rule: "unit.newspaperAbbreviation (near miss: a press conference)", text: "Tại buổi họp báo BCA sáng nay, nhiều vụ án được thông tin.",
+         spans: ["UNIT:BCA"]),
   ]
 }
