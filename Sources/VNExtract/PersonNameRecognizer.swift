@@ -44,14 +44,27 @@ extension DocumentScan {
       if e >= i + 2 && cue(.sentenceOpener, at: e) != nil && isWord(e + 1) && !pieces[e + 1].isCap { break }
       // rule official.dateAfterName: `Nguyễn Xuân Phúc Ngày 26/5` (a caption run into the dateline).
       if keys.timeWords.contains(q.exact) && isWord(e + 1) && pieces[e + 1].flags.contains(.hasDigit) { break }
-      if hits(at: e).contains(where: { h in
+      let stops = hits(at: e).filter { h in
         // A title or rank matched only with another mark is a name word (`Trần Quốc Vượng` ≠ `Quốc vương`).
         switch h.source {
         case .title, .rank: return h.length > 1 && h.marks == 0
         case .unitHead, .unit, .directiveType: return (h.length > 1 || h.source == .unitHead) && h.marks == 0   // `Thanh Trà` ≠ `Thanh tra`
         default: return false
         }
-      }) { break }
+      }
+      if !stops.isEmpty {
+        // Rule `official.headWordGivenName`: a one-word unit head that is also a given name ends a name of two or more
+        // words when no capitalised word follows it, and either punctuation follows or a rank, title or `ông`/`đồng
+        // chí` comes before the name (`Đại tá Nguyễn Bá Đoàn – Trưởng Công an`, `đồng chí Đỗ Kim Hội đã`).
+        // Near misses: the head of a named body (`Trần Văn Đoàn Thanh niên`, `… Đoàn ĐBQH`), and a lower-case word
+        // after it with no marker before the name (`… và Hoàng Thị Thường Đoàn công tác Thành ủy`).
+        if e >= i + 2, stops.allSatisfy({ $0.source == .unitHead && $0.length == 1 }), r.givenNames.contains(q.exact),
+           !isCapWord(e + 1), !(isWord(e + 1) && pieces[e + 1].flags.contains(.allUpper)),
+           !isWord(e + 1) || afterRank || afterTitle || cue(.personMarker, endingBefore: i) {
+          e += 1
+        }
+        break
+      }
       e += 1
     }
     // Rule `official.hyphenatedName`: a transliterated name part joined by a hyphen without spaces (`Phuông

@@ -193,5 +193,9 @@ extension RecognizerRuleTests {
          spans: ["RANK:Đại tá", "OFFICIAL:Đặng Văn Mạnh"]),
     Case(rule: "unit.newspaperAbbreviation (near miss: a press conference)", text: "Tại buổi họp báo BCA sáng nay, nhiều vụ án được thông tin.",
          spans: ["UNIT:BCA"]),
+    Case(rule: "official.headWordGivenName", text: "Trung tá Trần Văn Đoàn – Phó trưởng Công an huyện Can Lộc cho biết. Đồng chí Đỗ Kim Hội đã phát biểu.",
+         spans: ["RANK:Trung tá", "OFFICIAL:Trần Văn Đoàn", "TITLE:Phó trưởng", "UNIT:Công an huyện Can Lộc", "OFFICIAL:Đỗ Kim Hội"]),
+    Case(rule: "official.headWordGivenName (near miss: the head of a named body after the name)",
+         text: "Anh Trần Văn Đoàn Thanh niên xã tham gia.", spans: ["UNIT:Đoàn Thanh niên xã"]),
   ]
 }
