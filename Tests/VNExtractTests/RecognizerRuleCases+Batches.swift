@@ -197,5 +197,11 @@ extension RecognizerRuleTests {
          spans: ["RANK:Trung tá", "OFFICIAL:Trần Văn Đoàn", "TITLE:Phó trưởng", "UNIT:Công an huyện Can Lộc", "OFFICIAL:Đỗ Kim Hội"]),
     Case(rule: "official.headWordGivenName (near miss: the head of a named body after the name)",
          text: "Anh Trần Văn Đoàn Thanh niên xã tham gia.", spans: ["UNIT:Đoàn Thanh niên xã"]),
+    Case(rule: "title abbreviations Phó GĐ, Chánh VP, GĐ (titles.tsv)",
+         text: "Ông Trương Đạt – Phó GĐ Sở TNMT cho biết. Ông Bùi Thanh Bình, Chánh VP UBND tỉnh Kon Tum, dự họp. GĐ Sở Y tế Gia Lai Mai Xuân Hải nói.",
+         spans: ["OFFICIAL:Trương Đạt", "TITLE:Phó GĐ", "UNIT:Sở TNMT", "OFFICIAL:Bùi Thanh Bình", "TITLE:Chánh VP", "UNIT:UBND tỉnh Kon Tum",
+                 "TITLE:GĐ", "UNIT:Sở Y tế Gia Lai", "OFFICIAL:Mai Xuân Hải"]),
+    Case(rule: "title abbreviation GĐ (near miss: a company head, a newspaper)",
+         text: "Anh Tuấn, GĐ công ty TNHH Minh Phát, cho biết. Báo GĐ&XH đưa tin.", spans: []),
   ]
 }
