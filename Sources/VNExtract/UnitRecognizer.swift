@@ -205,7 +205,16 @@ extension DocumentScan {
        !hits(at: j).contains(where: { $0.source == .place && r.places[Int($0.index)].type == "quốc gia" }) {
       return make(j, "unit.bareComplete")
     }
-    if head.takesPlace || head.takesName, let pl = place(at: j), !pl.bare, capHead || pl.listed {
+    // Rule `unit.lowerHeadTypedPlace`: a lower-case body word before a place type and a capitalised name not in the
+    // gazetteers (`công an phường Thịnh Liệt`; Decisions 20: with a capitalised name the lower-case body is a UNIT).
+    // Near misses: the level word alone (`công an phường đã …`, Decisions 20), a number or a new sentence after it
+    // (`công an xã 2 lần`, a headline run into `Theo bà …`: `công an phường Theo`).
+    func typedName(_ pl: PlacePhrase) -> Bool {
+      guard let t = cue(.placeType, at: j), pl.end > t else { return false }
+      return (t..<pl.end).allSatisfy { isCapWord($0) && !pieces[$0].flags.contains(.sentenceStart) && !pieces[$0].flags.contains(.digitsOnly)
+        && cue(.sentenceOpener, at: $0) == nil }
+    }
+    if head.takesPlace || head.takesName, let pl = place(at: j), !pl.bare, capHead || pl.listed || typedName(pl) {
       return make(head.kind == "diplomatic" ? missionSeat(pl.end) ?? pl.end : pl.end, "unit.head+place")
     }
     // unit.head+name: `Cục Cảnh sát giao thông`, `Tổng cục TDTT`, `Sở Tài chính Hà Nội`.

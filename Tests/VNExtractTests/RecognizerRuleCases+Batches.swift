@@ -203,5 +203,10 @@ extension RecognizerRuleTests {
                  "TITLE:GĐ", "UNIT:Sở Y tế Gia Lai", "OFFICIAL:Mai Xuân Hải"]),
     Case(rule: "title abbreviation GĐ (near miss: a company head, a newspaper)",
          text: "Anh Tuấn, GĐ công ty TNHH Minh Phát, cho biết. Báo GĐ&XH đưa tin.", spans: []),
+    Case(rule: "unit.lowerHeadTypedPlace", text: "Ngay trong tối 11/1, công an phường Thịnh Liệt đã triệu tập H.",
+         spans: ["UNIT:công an phường Thịnh Liệt"]),
+    Case(rule: "unit.lowerHeadTypedPlace (near misses: the level word alone, a number, a run-in sentence opener)",
+         text: "Ngay trong tối 11/1, công an phường đã triệu tập H. Anh bị công an xã 2 lần nhắc nhở. Vợ ngất xỉu tại công an phường Theo bà Nhường, anh đi làm.",
+         spans: []),
   ]
 }
