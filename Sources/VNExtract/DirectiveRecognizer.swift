@@ -68,7 +68,14 @@ extension DocumentScan {
       while e0 < pieces.count && Int(pieces[e0].start) < sym.end { e0 += 1 }
       let d0 = isPunct(e0, "(") ? e0 + 1 : e0
       let dated = isWord(d0) && pieces[d0].key == keys.ngay && isWord(d0 + 1) && pieces[d0 + 1].flags.contains(.hasDigit)
-      let accept = (capType || hadSo || !bare || dated) && !(looksLikeYear && !hadSo && !dated) && !(bare && !hadSo && !dated && isCountNoun(after: k))
+      // Rule `directive.numberOfIssuer`: a lower-case type word and a bare number followed by `của` and the title or
+      // body that issued it (`quyết định 929 của Thủ tướng Chính phủ`, Decisions 15). Near misses: no listed title or
+      // body after `của` (`quyết định 12 của tòa`), a one-digit number (`phương án 1 của Bộ GTVT`, an option).
+      let ofIssuer = bare && sym.number.count >= 2 && isIssuerAfterCua(e0)
+      let named = capType || hadSo || !bare || dated || ofIssuer
+      let yearOnly = looksLikeYear && !hadSo && !dated
+      let count = bare && !hadSo && !dated && !ofIssuer && isCountNoun(after: k)
+      let accept = named && !yearOnly && !count
       if accept {
         var e = k
         while e < pieces.count && Int(pieces[e].start) < sym.end { e += 1 }
@@ -273,6 +280,21 @@ extension DocumentScan {
     // Near miss: another aside in brackets (`Nghị quyết Trung ương 4 (về xây dựng Đảng)`).
     else if isPunct(k, "("), isWord(k + 1), pieces[k + 1].key == keys.khoa, isNumber(k + 2), isPunct(k + 3, ")") { k += 4 }
     return k
+  }
+
+  /// `của` at `k`, then a listed title or body (`của Thủ tướng`, `của UBND tỉnh`, `của Bộ Công an`): the issuer of the
+  /// document numbered just before (`directive.numberOfIssuer`).
+  func isIssuerAfterCua(_ k: Int) -> Bool {
+    guard isWord(k), pieces[k].key == keys.cua, isWord(k + 1) else { return false }
+    for h in hits(at: k + 1) {
+      switch h.source {
+      case .title, .unit: return true
+      case .unitHead: if pieces[k + 1].isCap { return true }
+      case .abbreviation: if r.abbreviations[Int(h.index)].role == "unit" { return true }
+      default: break
+      }
+    }
+    return false
   }
 
   /// Rule `directive.partyCongress`: after `Đại hội`, a Party organisation and its congress's ordinal

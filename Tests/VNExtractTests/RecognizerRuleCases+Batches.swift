@@ -208,5 +208,10 @@ extension RecognizerRuleTests {
     Case(rule: "unit.lowerHeadTypedPlace (near misses: the level word alone, a number, a run-in sentence opener)",
          text: "Ngay trong tối 11/1, công an phường đã triệu tập H. Anh bị công an xã 2 lần nhắc nhở. Vợ ngất xỉu tại công an phường Theo bà Nhường, anh đi làm.",
          spans: []),
+    Case(rule: "directive.numberOfIssuer", text: "Bộ Nội vụ triển khai quyết định 929 của Thủ tướng Chính phủ về việc điều động.",
+         spans: ["UNIT:Bộ Nội vụ", "DIRECTIVE:quyết định 929", "TITLE:Thủ tướng", "UNIT:Chính phủ"]),
+    Case(rule: "directive.numberOfIssuer (near misses: no listed issuer, a one-digit option)",
+         text: "Anh nhận quyết định 12 của tòa về việc ly hôn. Thủ tướng chấp thuận phương án 1 của Bộ Giao thông Vận tải.",
+         spans: ["TITLE:Thủ tướng", "UNIT:Bộ Giao thông Vận tải"]),
   ]
 }
