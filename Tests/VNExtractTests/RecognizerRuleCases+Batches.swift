@@ -213,5 +213,9 @@ extension RecognizerRuleTests {
     Case(rule: "directive.numberOfIssuer (near misses: no listed issuer, a one-digit option)",
          text: "Anh nhận quyết định 12 của tòa về việc ly hôn. Thủ tướng chấp thuận phương án 1 của Bộ Giao thông Vận tải.",
          spans: ["TITLE:Thủ tướng", "UNIT:Bộ Giao thông Vận tải"]),
+    Case(rule: "units.tsv: Vụ Tổ chức cán bộ", text: "Ông Nguyễn Quốc Khánh, Vụ trưởng Vụ Tổ chức cán bộ, Bộ Nội vụ nói.",
+         spans: ["OFFICIAL:Nguyễn Quốc Khánh", "TITLE:Vụ trưởng", "UNIT:Vụ Tổ chức cán bộ", "UNIT:Bộ Nội vụ"]),
+    Case(rule: "units.tsv: Vụ Tổ chức cán bộ (near miss: a case, in lower case)",
+         text: "Công an đang điều tra vụ tổ chức cán bộ đi nước ngoài trái phép.", spans: []),
   ]
 }
