@@ -101,13 +101,17 @@ extension DocumentScan {
   /// Near miss: `báo Công an nhân dân` (a newspaper).
   /// `Báo` or `báo` right before `i`, not in `họp báo` (`unit.newspaperAbbreviation`).
   func newspaperBefore(_ i: Int) -> Bool {
-    guard i >= 1, isWord(i - 1), pieces[i - 1].key == keys.bao else { return false }
-    return !(i >= 2 && isWord(i - 2) && pieces[i - 2].key == keys.hop)
+    i >= 1 && isWord(i - 1) && pieces[i - 1].key == keys.bao && !pressConferenceBefore(i)
+  }
+
+  /// `họp báo` ends just before `i` (a press conference, not a newspaper).
+  func pressConferenceBefore(_ i: Int) -> Bool {
+    i >= 2 && isWord(i - 1) && pieces[i - 1].key == keys.bao && isWord(i - 2) && pieces[i - 2].key == keys.hop
   }
 
   func genericBefore(_ i: Int) -> Bool {
     guard cue(.genericBefore, endingBefore: i) else { return false }
-    if i >= 2, isWord(i - 1), pieces[i - 1].key == keys.bao, isWord(i - 2), pieces[i - 2].key == keys.hop { return false }
+    if pressConferenceBefore(i) { return false }
     return true
   }
 }

@@ -191,6 +191,7 @@ public final class IndexWriter {
     // The index may have been dropped by an earlier, committed batch: build it now, or the next open will.
     if indexesDeferred {
       indexesDeferred = false
+      // Each index on its own (`restoreIndexes` stops at the first failure): the next open builds any left.
       for sql in IndexSchema.deferredIndexes { try? db.execute(sql) }
     }
     pendingMentions.removeAll()

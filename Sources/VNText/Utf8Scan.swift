@@ -27,15 +27,10 @@ enum Utf8Scan {
   @inline(__always)
   static func forEachScalar(_ b: UnsafeBufferPointer<UInt8>, _ body: (Unicode.Scalar) -> Bool) {
     var i = 0
-    let n = b.count
-    while i < n {
-      let c = b[i]
-      var v: UInt32
-      if c < 0x80 { v = UInt32(c); i += 1 }
-      else if c < 0xE0 { v = (UInt32(c & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F); i += 2 }
-      else if c < 0xF0 { v = (UInt32(c & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F); i += 3 }
-      else { v = (UInt32(c & 0x07) << 18) | (UInt32(b[i + 1] & 0x3F) << 12) | (UInt32(b[i + 2] & 0x3F) << 6) | UInt32(b[i + 3] & 0x3F); i += 4 }
-      if !body(Unicode.Scalar(v) ?? " ") { return }
+    while i < b.count {
+      let (s, len) = decode(b, i)
+      if !body(s) { return }
+      i += len
     }
   }
 
@@ -125,7 +120,8 @@ enum Utf8Scan {
 
   /// Whether cleanup could change anything: control characters, NBSP/soft hyphen/C1 (C2 xx), the
   /// U+2000–U+206F specials (E2 80/81), BOM (EF BB BF), ideographic space, eth (C3 B0/90), double spaces,
-  /// or a `,` `;` `:` between a letter/digit and a letter.
+  /// or a `,` `;` `:` between a letter/digit and a letter. (The normaliser runs `mayNeedCleanupOrNFC`; this single
+  /// scan is the reference the tests compare it with.)
   static func mayNeedCleanup(_ b: UnsafeBufferPointer<UInt8>, repairSpacing: Bool) -> Bool {
     let n = b.count
     var i = 0
@@ -174,7 +170,7 @@ enum Utf8Scan {
 
   /// Whether NFC could change the text: combining marks (U+0300–U+036F, U+1AB0–U+1AFF, U+1DC0–U+1DFF,
   /// U+20D0–U+20FF, U+FE20–U+FE2F), Hangul jamo/syllables, the singletons Ω K Å (U+2126, U+212A/B),
-  /// U+2000/2001 and CJK compatibility ideographs.
+  /// U+2000/2001 and CJK compatibility ideographs. (Also a test reference for `mayNeedCleanupOrNFC`.)
   static func mayNeedNFC(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
     let n = b.count
     var i = 0
