@@ -60,6 +60,7 @@ done
 median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 EXTRACT=$(median "${EXTRACTS[@]}"); PIPE=$(median "${PIPES[@]}"); INPROC=$(median "${INPROCS[@]}")
 echo "runs: extract ${EXTRACTS[*]} | pipe ${PIPES[*]} | in process ${INPROCS[*]}" > "$DIR/runs.txt"
+for i in "${!EXTRACTS[@]}"; do echo "${EXTRACTS[$i]} ${PIPES[$i]} ${INPROCS[$i]}"; done > "$DIR/rounds.txt"
 
 echo "== extract to a file, then index only" >&2
 extract "$INPUT" > "$DIR/annotated.jsonl"
@@ -89,6 +90,13 @@ print(open(os.path.join(d, "runs.txt")).read().strip() + "  (seconds; medians be
 print(f"extract only             {extract:.2f} s")
 print(f"extract | index          {pipe:.2f} s  ({(pipe / extract - 1) * 100:+.1f}% vs extract only; target <= +30%)")
 print(f"extract --index DB       {inproc:.2f} s  ({(inproc / extract - 1) * 100:+.1f}% vs extract only; indexing in the same process)")
+# Each round's runs follow one another, so a round's ratio is less exposed to the machine's drift than the ratio
+# of medians taken over different rounds.
+rounds = [tuple(map(float, l.split())) for l in open(os.path.join(d, "rounds.txt")) if l.strip()]
+def per_round(k):
+    r = sorted(x[k] / x[0] - 1 for x in rounds)
+    return f"median {r[(len(r) - 1) // 2] * 100:+.1f}% (lower median), range {r[0] * 100:+.1f}% to {r[-1] * 100:+.1f}%"
+print(f"per round, vs that round's extract only: pipe {per_round(1)}; in process {per_round(2)}")
 print(f"index only               {index:.2f} s  ({s['characters'] / index:,.0f} chars/s, {s['batches']} batches)")
 print(f"database size            {s['database_bytes'] / 2**20:.1f} MiB ({p['database_bytes'] / 2**20:.1f} MiB via the pipe)")
 print(f"officials / units / directives   {c['officials']:,} / {c['units']:,} / {c['directives']:,}")

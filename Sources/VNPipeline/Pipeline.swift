@@ -40,10 +40,15 @@ public struct Pipeline: Sendable {
   /// Run by the workers on each annotated document (in parallel); its value travels with the record to
   /// `emit` (`vnmine extract --index` builds the index record here).
   public let attach: (@Sendable (AnnotatedDocument) -> (any Sendable)?)?
+  /// Finished records the workers may get ahead of `emit` by (at least `jobs * 4`; the documents in flight are
+  /// capped at twice as many). An `emit` that now and then takes longer (`vnmine extract --index`, which indexes
+  /// 64 documents at a time) needs room, or the workers wait for it.
+  public let buffer: Int
 
-  public init(annotator: Annotator, jobs: Int, attach: (@Sendable (AnnotatedDocument) -> (any Sendable)?)? = nil) {
+  public init(annotator: Annotator, jobs: Int, buffer: Int = 0, attach: (@Sendable (AnnotatedDocument) -> (any Sendable)?)? = nil) {
     self.annotator = annotator
     self.jobs = max(1, jobs)
+    self.buffer = max(self.jobs * 4, buffer)
     self.attach = attach
   }
 
@@ -57,8 +62,8 @@ public struct Pipeline: Sendable {
     let skip = alreadyWritten.count
     let started = Date()
     let inbox = BoundedQueue<(Int, Result<Document, DocumentFailure>)>(capacity: jobs * 2)
-    let outbox = BoundedQueue<PipelineRecord>(capacity: jobs * 4)
-    let window = Window(permits: jobs * 8)
+    let outbox = BoundedQueue<PipelineRecord>(capacity: buffer)
+    let window = Window(permits: buffer * 2)
     let finished = Countdown(jobs) { await outbox.close() }
     let annotator = self.annotator
     let attach = self.attach
