@@ -95,10 +95,6 @@ extension DocumentScan {
 }
 
 extension DocumentScan {
-  /// A `generic-before` cue ends just before `i` (`cơ quan Công an`, `báo Công an`), except `báo` in `họp báo`.
-  /// Rule `unit.meetingOfBody`: `họp báo Chính phủ` is the Government's press conference, and `cuộc họp Chính
-  /// phủ` (no longer a generic-before cue) its meeting, as `phiên họp Chính phủ`: the body is a UNIT.
-  /// Near miss: `báo Công an nhân dân` (a newspaper).
   /// `Báo` or `báo` right before `i`, not in `họp báo` (`unit.newspaperAbbreviation`).
   func newspaperBefore(_ i: Int) -> Bool {
     i >= 1 && isWord(i - 1) && pieces[i - 1].key == keys.bao && !pressConferenceBefore(i)
@@ -109,6 +105,10 @@ extension DocumentScan {
     i >= 2 && isWord(i - 1) && pieces[i - 1].key == keys.bao && isWord(i - 2) && pieces[i - 2].key == keys.hop
   }
 
+  /// A `generic-before` cue ends just before `i` (`cơ quan Công an`, `báo Công an`), except `báo` in `họp báo`.
+  /// Rule `unit.meetingOfBody`: `họp báo Chính phủ` is the Government's press conference, and `cuộc họp Chính
+  /// phủ` (no longer a generic-before cue) its meeting, as `phiên họp Chính phủ`: the body is a UNIT.
+  /// Near miss: `báo Công an nhân dân` (a newspaper).
   func genericBefore(_ i: Int) -> Bool {
     guard cue(.genericBefore, endingBefore: i) else { return false }
     if pressConferenceBefore(i) { return false }
