@@ -88,9 +88,6 @@ public final class DocumentIndexer: @unchecked Sendable {
         report.batches += 1
         pending = 0
       }
-      // The refresh and the indexes left out are separate transactions, so the background checkpointer
-      // copies each one's pages while the next runs (`IndexWriter.refresh`).
-      writer.requestCheckpoint()
       try writer.refresh()
     } catch {
       failure = error

@@ -94,9 +94,8 @@ public final class IndexWriter {
     walHook.checkpointer.stop()
   }
 
-  /// Asks the background checkpointer to checkpoint now (`DocumentIndexer` does before the refresh at the end of a
-  /// run, so the WAL of the last batches is copied while the refresh computes).
-  public func requestCheckpoint() { walHook.checkpointer.request() }
+  /// Asks the background checkpointer to checkpoint now (`refresh` does before each of its transactions).
+  func requestCheckpoint() { walHook.checkpointer.request() }
 
   /// Adds (or replaces) `documents` in one transaction; returns the code points of text indexed.
   ///
@@ -203,14 +202,16 @@ public final class IndexWriter {
   }
 
   /// Refreshes every stale entity in one transaction (nothing to do when none is stale).
+  /// It and the indexes left out are separate transactions, each after a checkpoint request: the background
+  /// checkpointer copies the WAL so far (last batches, then the refresh) while the next one runs.
   public func refresh() throws(IndexError) {
     if try db.scalar("SELECT 1 FROM stale LIMIT 1") != nil {
+      requestCheckpoint()
       try inTransaction { () throws(IndexError) in try refreshStale() }
     } else {
       lastRefresh = Self.monotonicSeconds()
     }
-    // The indexes a run into an empty database left out, in a transaction of their own: the background
-    // checkpointer copies the refresh's pages into the database file meanwhile, on the core extraction left.
+    // The indexes a run into an empty database left out, in a transaction of their own.
     if indexesDeferred {
       requestCheckpoint()
       try inTransaction { () throws(IndexError) in try restoreIndexes() }
