@@ -88,7 +88,7 @@ public final class DocumentIndexer: @unchecked Sendable {
         report.batches += 1
         pending = 0
       }
-      try writer.refresh()
+      try writer.refresh(endOfRun: true)
     } catch {
       failure = error
       try? writer.refresh()

@@ -9,7 +9,11 @@ extension IndexWriter {
   /// of a long run, `bulkRefreshThreshold` or more): `appearances`, `official_facts`, `units`, `directives`
   /// and the resolved mentions are each read in one scan, and every entity is computed from what the scans
   /// kept. Both paths feed the same computation (`EntityFacts`), so they write the same rows.
-  func refreshStale() throws(IndexError) {
+  ///
+  /// - Parameters:
+  /// - Parameter buildingIndexes: also build the indexes left out (`restoreIndexes`); a bulk refresh does it
+  ///   while another thread computes the rows.
+  func refreshStale(buildingIndexes: Bool = false) throws(IndexError) {
     let refs = try db.query("SELECT kind, entity FROM stale") { s in
       IndexedKind(rawValue: s.text(0)).map { EntityRef(kind: $0, id: s.int(1)) }
     }.compactMap { $0 }
@@ -17,12 +21,17 @@ extension IndexWriter {
     let scanned = refs.count >= bulkRefreshThreshold ? try scanEntityFacts(Set(refs)) : nil
     PhaseClock.add("refresh: scans", &t)
     let ordered = refs.sorted(by: { ($0.kind.code, $0.id) < ($1.kind.code, $1.id) })
+    let planner = RefreshPlanner(gazetteer: gazetteer, folder: folder)
     if let scanned {
-      // The rows are computed on two threads (pure work on what the scans kept), then written in order.
-      for plan in RefreshPlanner(gazetteer: gazetteer, folder: folder).plans(ordered, scanned) { try apply(plan) }
+      // The rows are computed from what the scans kept (no database access), on two threads or beside the
+      // index build, then written in order.
+      let plans = buildingIndexes && indexesDeferred
+        ? try planner.plans(ordered, scanned, whileRunning: { () throws(IndexError) in try restoreIndexes() })
+        : planner.plans(ordered, scanned)
+      for plan in plans { try apply(plan) }
+      BackgroundRelease.release((plans, scanned))
     } else {
       try restoreIndexes()  // the per-entity reads need them
-      let planner = RefreshPlanner(gazetteer: gazetteer, folder: folder)
       for ref in ordered { try apply(planner.plan(ref, try entityFacts(ref), hasSearchRow: true)) }
     }
     PhaseClock.add("refresh: rows", &t)
@@ -79,6 +88,7 @@ extension IndexWriter {
   private func scanEntityFacts(_ refs: Set<EntityRef>) throws(IndexError) -> ScannedFacts {
     var out = ScannedFacts()
     if let rowMirror, useRowMirror {
+      refreshesFromMirror += 1
       out.appearances = rowMirror.appearances
       out.officialFacts = rowMirror.officialFacts
       for ref in refs where ref.kind != .official {
@@ -291,15 +301,18 @@ struct RefreshPlanner: Sendable {
     let half = (refs.count + 1) / 2
     out.withUnsafeMutableBufferPointer { buf in
       nonisolated(unsafe) let results = buf
-      nonisolated(unsafe) let scannedFacts = scanned
       DispatchQueue.concurrentPerform(iterations: 2) { part in
         for k in (part * half)..<min(refs.count, (part + 1) * half) {
-          let ref = refs[k]
-          results[k] = plan(ref, scannedFacts.facts(ref), hasSearchRow: scannedFacts.searchRows.contains(ref.kind.searchRowID(ref.id)))
+          results[k] = plan(refs[k], scanned)
         }
       }
     }
     return out.map { $0! }
+  }
+
+  /// The plan of one entity from what the scans kept.
+  func plan(_ ref: EntityRef, _ scanned: ScannedFacts) -> RefreshPlan {
+    plan(ref, scanned.facts(ref), hasSearchRow: scanned.searchRows.contains(ref.kind.searchRowID(ref.id)))
   }
 
   func plan(_ ref: EntityRef, _ facts: EntityFacts, hasSearchRow: Bool) -> RefreshPlan {

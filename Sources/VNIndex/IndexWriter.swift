@@ -37,7 +37,7 @@ public final class IndexWriter {
   /// When the database had no documents at the last check: the document ids this writer added since
   /// (a new id needs no lookup for an older copy to delete). Nil otherwise, and after any doubt (a
   /// rollback, another connection's write).
-  private var addedSinceEmpty: Set<String>?
+  var addedSinceEmpty: Set<String>?
   /// Entities this writer listed in `stale` since its last refresh (dropped like `unitIDs`).
   var markedStale: Set<EntityRef> = []
   private var dataVersion: Int64 = -1
@@ -54,6 +54,8 @@ public final class IndexWriter {
   var rowMirror: RowMirror?
   /// Whether a bulk refresh reads the mirrored tables from `rowMirror` (tests turn it off to compare).
   var useRowMirror = true
+  /// Bulk refreshes that read the mirrored tables from `rowMirror` (tests check which path ran).
+  var refreshesFromMirror = 0
   /// Whether `IndexSchema.deferredIndexes` are left out while `rowMirror` answers their lookups (`deferIndexes`).
   private(set) var indexesDeferred = false
   /// Whether a writer filling an empty database builds `IndexSchema.deferredIndexes` once at the end instead of
@@ -199,38 +201,6 @@ public final class IndexWriter {
     addedSinceEmpty = nil
     rowMirror = nil
     officialCache.reset(complete: false)
-  }
-
-  /// Refreshes every stale entity in one transaction (nothing to do when none is stale).
-  /// It and the indexes left out are separate transactions, each after a checkpoint request: the background
-  /// checkpointer copies the WAL so far (last batches, then the refresh) while the next one runs.
-  public func refresh() throws(IndexError) {
-    if try db.scalar("SELECT 1 FROM stale LIMIT 1") != nil {
-      requestCheckpoint()
-      try inTransaction { () throws(IndexError) in try refreshStale() }
-    } else {
-      lastRefresh = Self.monotonicSeconds()
-    }
-    // The indexes a run into an empty database left out, in a transaction of their own.
-    if indexesDeferred {
-      requestCheckpoint()
-      try inTransaction { () throws(IndexError) in try restoreIndexes() }
-    }
-  }
-
-  /// Runs `body` in one write transaction (rolled back when it throws).
-  private func inTransaction(_ body: () throws(IndexError) -> Void) throws(IndexError) {
-    try db.execute("BEGIN IMMEDIATE")
-    do {
-      var t = PhaseClock.now()
-      try body()
-      PhaseClock.add("refresh", &t)
-      try db.execute("COMMIT")
-      PhaseClock.add("commit", &t)
-    } catch {
-      try? db.execute("ROLLBACK")
-      throw error
-    }
   }
 
   static func monotonicSeconds() -> Double {

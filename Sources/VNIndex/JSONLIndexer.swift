@@ -81,7 +81,7 @@ public final class JSONLIndexer {
         throw e
       case .end:
         try flush()
-        try writer.refresh()
+        try writer.refresh(endOfRun: true)
         PhaseClock.report()
         return report
       }

@@ -22,6 +22,8 @@ struct IndexDeferredIndexTests {
       let path = IndexFixtures.databasePath()
       let writer = try IndexWriter(path: path, gazetteer: IndexFixtures.gazetteer)
       writer.deferIndexes = defer_
+      // The bulk refresh at the end: with the indexes deferred, its rows are computed beside their build.
+      writer.bulkRefreshThreshold = 0
       _ = try JSONLIndexer(writer: writer, batchSize: 50).index(paths: [input])
       #expect(!writer.indexesDeferred)
       #expect(try Self.indexNames(path).isSuperset(of: Self.deferred), "deferIndexes \(defer_)")
@@ -33,6 +35,21 @@ struct IndexDeferredIndexTests {
     for (a, b) in zip(dumps[0], dumps[1]) where a != b {
       Issue.record("first difference:\n  deferred: \(a)\n  kept: \(b)")
       break
+    }
+  }
+
+  @Test("the lookups of units and directives by mention surface use mentions_key")
+  func surfaceLookupsUseTheIndex() throws {
+    let path = IndexFixtures.databasePath()
+    _ = try JSONLIndexer(writer: IndexWriter(path: path, gazetteer: IndexFixtures.gazetteer), batchSize: 50)
+      .index(paths: [IndexRefreshPathTests.write(IndexRefreshPathTests.lines(generated: 40)[...])])
+    let db = try SQLiteConnection(path: path, readOnly: true, create: false)
+    for (label, kind) in [("UNIT", "unit"), ("DIRECTIVE", "directive")] {
+      let plan = try db.query("""
+        EXPLAIN QUERY PLAN SELECT entity FROM mentions WHERE label = '\(label)' AND key = ? AND kind = '\(kind)'
+        GROUP BY entity ORDER BY count(*) DESC LIMIT 5
+        """, [.text("bo cong an")]) { $0.text(3) }.joined(separator: "; ")
+      #expect(plan.contains("USING INDEX mentions_key (key=? AND label=?)"), "\(plan)")
     }
   }
 

@@ -52,7 +52,7 @@ struct IndexRefreshPathTests {
       // Refreshes between batches too, so that later ones start from search rows and counts already written.
       writer.refreshInterval = 0
       _ = try JSONLIndexer(writer: writer, batchSize: 50).index(paths: [input])
-      #expect((writer.rowMirror != nil) == true, "a run into an empty index keeps the mirror")
+      #expect((writer.refreshesFromMirror > 0) == mirror, "a run into an empty index refreshes from the mirror")
       dumps.append(try Self.dump(path))
     }
     #expect(dumps[0].count > 1000, "the fixtures resolve into many rows")
@@ -73,19 +73,47 @@ struct IndexRefreshPathTests {
     let writer = try IndexWriter(path: path, gazetteer: IndexFixtures.gazetteer)
     writer.bulkRefreshThreshold = 0
     _ = try JSONLIndexer(writer: writer, batchSize: 50).index(paths: [input])
-    #expect(writer.rowMirror != nil)
+    let fromMirror = writer.refreshesFromMirror
+    #expect(fromMirror > 0)
     // The same documents again: each replaces its first copy.
     _ = try JSONLIndexer(writer: writer, batchSize: 50).index(paths: [input])
     #expect(writer.rowMirror == nil)
+    #expect(writer.refreshesFromMirror == fromMirror, "the second run scans")
     let second = try IndexWriter(path: path, gazetteer: IndexFixtures.gazetteer)
     second.bulkRefreshThreshold = 0
     _ = try JSONLIndexer(writer: second, batchSize: 50).index(paths: [Self.write(lines.prefix(10))])
-    #expect(second.rowMirror == nil, "an index with documents is not mirrored")
+    #expect(second.rowMirror == nil && second.refreshesFromMirror == 0, "an index with documents is not mirrored")
     let clean = IndexFixtures.databasePath()
     let cleanWriter = try IndexWriter(path: clean, gazetteer: IndexFixtures.gazetteer)
     cleanWriter.bulkRefreshThreshold = 0
     _ = try JSONLIndexer(writer: cleanWriter, batchSize: 50).index(paths: [input])
     #expect(try Self.dump(path) == Self.dump(clean))
+  }
+
+  @Test("a writer used again after the end of a run (its caches released) writes what a new writer writes")
+  func usableAfterEndOfRun() throws {
+    let lines = try Self.lines(generated: 80)
+    // The second input names officials, units and directives of the first again, then repeats ten documents
+    // of the first (each replaces its copy).
+    let first = try Self.write(lines.prefix(50)), second = try Self.write(lines[50...] + lines[40..<50])
+    let again = IndexFixtures.databasePath()
+    let writer = try IndexWriter(path: again, gazetteer: IndexFixtures.gazetteer)
+    _ = try JSONLIndexer(writer: writer, batchSize: 20).index(paths: [first])
+    #expect(writer.rowMirror == nil && !writer.officialCache.complete, "the end of the run released the caches")
+    _ = try JSONLIndexer(writer: writer, batchSize: 20).index(paths: [second])
+
+    let fresh = IndexFixtures.databasePath()
+    _ = try JSONLIndexer(writer: IndexWriter(path: fresh, gazetteer: IndexFixtures.gazetteer), batchSize: 20).index(paths: [first])
+    _ = try JSONLIndexer(writer: IndexWriter(path: fresh, gazetteer: IndexFixtures.gazetteer), batchSize: 20).index(paths: [second])
+    let a = try Self.dump(again), b = try Self.dump(fresh)
+    #expect(a.filter { $0.hasPrefix("o|") }.count > 20)
+    let documents = { (path: String) throws -> Int in try IndexCounts.read(SQLiteConnection(path: path, readOnly: true, create: false)).documents }
+    #expect(try documents(again) == documents(fresh) && documents(again) > 70, "replaced documents are not doubled")
+    #expect(a == b)
+    for (x, y) in zip(a, b) where x != y {
+      Issue.record("first difference:\n  same writer: \(x)\n  new writer: \(y)")
+      break
+    }
   }
 
   @Test("officials resolved by a writer that knows them all equal those of a writer that reads them back")
