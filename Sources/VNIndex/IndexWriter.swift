@@ -163,9 +163,11 @@ public final class IndexWriter {
     do {
       var t = PhaseClock.now()
       try flushMentions()
-      for ref in touched where markedStale.insert(ref).inserted {
-        try db.run("INSERT OR IGNORE INTO stale(kind, entity) VALUES (?, ?)", [.text(ref.kind.rawValue), .int(ref.id)])
-      }
+      var fresh: [EntityRef] = []
+      for ref in touched where markedStale.insert(ref).inserted { fresh.append(ref) }
+      // In key order: the rows go into the `stale` B-tree side by side.
+      fresh.sort { ($0.kind.rawValue, $0.id) < ($1.kind.rawValue, $1.id) }
+      try statements.stale.insert(fresh, db) { a, ref in a.text(ref.kind.rawValue); a.int(ref.id) }
       touched.removeAll(keepingCapacity: true)
       if !deferRefresh || Self.monotonicSeconds() - lastRefresh >= refreshInterval { try refreshStale() }
       if !deferRefresh { try restoreIndexes() }

@@ -7,6 +7,8 @@ struct WriterStatements {
   let mentions: RowInsert
   let appearances: RowInsert
   let facts: RowInsert
+  /// Entities a batch made stale (`IndexWriter.commit`); one may already be listed.
+  let stale: RowInsert
 
   init(_ db: SQLiteConnection) throws(IndexError) {
     insertDocument = try db.statement("""
@@ -17,6 +19,7 @@ struct WriterStatements {
     appearances = RowInsert(table: "appearances", columns: ["kind", "entity", "doc", "date", "name", "mentions", "snippet"])
     facts = RowInsert(table: "official_facts", columns: [
       "official", "doc", "date", "fact", "value", "value_key", "rank_order", "force"])
+    stale = RowInsert(table: "stale", columns: ["kind", "entity"], conflict: "IGNORE")
   }
 }
 
@@ -24,7 +27,7 @@ struct WriterStatements {
 /// table's and its indexes' cursors once for all its rows, where one row per statement paid that per row.
 /// The statement for each row count is prepared the first time it is needed and kept.
 ///
-/// The statements are `INSERT OR FAIL`: a plain `INSERT` of several rows may have to undo its own first rows
+/// The statements are `INSERT OR FAIL` (or `OR IGNORE` where a row may exist already): a plain `INSERT` of several rows may have to undo its own first rows
 /// when a later one breaks a constraint (`ABORT`), so SQLite opened a statement journal for each one and copied
 /// every page it touched into it (16 KiB a page); `FAIL` keeps what the statement inserted before the error,
 /// which changes nothing here, because any error rolls the whole batch back (`IndexWriter.abandon`). Measured on
@@ -33,16 +36,18 @@ final class RowInsert {
   static let maxRows = 16
   let table: String
   let columns: [String]
+  /// The conflict clause: `FAIL`, or `IGNORE` to skip rows already there.
+  let conflict: String
   private var statements: [SQLiteStatement?] = Array(repeating: nil, count: RowInsert.maxRows + 1)
 
-  init(table: String, columns: [String]) {
-    self.table = table; self.columns = columns
+  init(table: String, columns: [String], conflict: String = "FAIL") {
+    self.table = table; self.columns = columns; self.conflict = conflict
   }
 
   private func statement(rows n: Int, _ db: SQLiteConnection) throws(IndexError) -> SQLiteStatement {
     if let s = statements[n] { return s }
     let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-    let sql = "INSERT OR FAIL INTO \(table)(\(columns.joined(separator: ", "))) VALUES "
+    let sql = "INSERT OR \(conflict) INTO \(table)(\(columns.joined(separator: ", "))) VALUES "
       + Array(repeating: row, count: n).joined(separator: ", ")
     let s = try db.statement(sql)
     statements[n] = s

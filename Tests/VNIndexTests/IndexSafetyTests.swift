@@ -18,6 +18,32 @@ struct IndexSafetyTests {
     #expect(try writer.integrityCheck() == "ok")
   }
 
+  @Test("two writers taking turns on one index, refreshes deferred, write what one writer writes")
+  func twoWritersTakingTurns() throws {
+    let docs = try DocumentIndexerTests.documents()
+    let chunks = stride(from: 0, to: docs.count, by: 20).map { Array(docs[$0..<min($0 + 20, docs.count)]) }
+    let one = IndexFixtures.databasePath()
+    let writer = try IndexWriter(path: one, gazetteer: IndexFixtures.gazetteer)
+    for chunk in chunks { try writer.add(chunk, deferRefresh: true) }
+    try writer.refresh()
+    // Each writer lists in `stale` entities the other listed already (its own list is dropped when the other
+    // commits), and resolves against what the other wrote.
+    let two = IndexFixtures.databasePath()
+    let a = try IndexWriter(path: two, gazetteer: IndexFixtures.gazetteer)
+    let b = try IndexWriter(path: two, gazetteer: IndexFixtures.gazetteer)
+    for (k, chunk) in chunks.enumerated() { try (k % 2 == 0 ? a : b).add(chunk, deferRefresh: true) }
+    try a.refresh()
+    try b.refresh()
+    #expect(try b.integrityCheck() == "ok")
+    let x = try IndexRefreshPathTests.dump(one), y = try IndexRefreshPathTests.dump(two)
+    #expect(x.count > 500)
+    #expect(x == y)
+    for (p, q) in zip(x, y) where p != q {
+      Issue.record("first difference:\n  one writer: \(p)\n  two writers: \(q)")
+      break
+    }
+  }
+
   @Test("the WAL is checkpointed from the background connection, and the index reads as one built without it")
   func backgroundCheckpoint() throws {
     let (reference, _) = try IndexFixtures.build([IndexFixtures.seed, IndexFixtures.homonyms])
