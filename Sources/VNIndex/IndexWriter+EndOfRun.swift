@@ -19,9 +19,15 @@ extension IndexWriter {
     if hasStale || indexesDeferred {
       // The background checkpointer copies the last batches into the database meanwhile.
       requestCheckpoint()
-      try inTransaction { () throws(IndexError) in
-        if hasStale { try refreshStale(buildingIndexes: true) }
-        try restoreIndexes()
+      do {
+        try inTransaction { () throws(IndexError) in
+          if hasStale { try refreshStale(buildingIndexes: true) }
+          try restoreIndexes()
+        }
+      } catch {
+        // The caches may hold what was rolled back (officials the refresh deleted are gone from them).
+        releaseCaches()
+        throw error
       }
     }
     if !hasStale { lastRefresh = Self.monotonicSeconds() }
@@ -80,7 +86,8 @@ extension RefreshPlanner {
 /// small allocations: freeing them on the writer's thread took ~80 ms at the end of a baomoi run, after
 /// extraction had ended and while the other core was idle.
 ///
-/// The caller must hold no other reference (a copy that shares the storage would free it itself).
+/// Only storage no one else still references is freed there: the caller should drop its own copies right away
+/// (whatever it still holds when the queue runs is freed later by the caller, as it would have been).
 enum BackgroundRelease {
   private static let queue = DispatchQueue(label: "vnmine.index.release", qos: .utility)
 

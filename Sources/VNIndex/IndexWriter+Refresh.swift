@@ -10,7 +10,6 @@ extension IndexWriter {
   /// and the resolved mentions are each read in one scan, and every entity is computed from what the scans
   /// kept. Both paths feed the same computation (`EntityFacts`), so they write the same rows.
   ///
-  /// - Parameters:
   /// - Parameter buildingIndexes: also build the indexes left out (`restoreIndexes`); a bulk refresh does it
   ///   while another thread computes the rows.
   func refreshStale(buildingIndexes: Bool = false) throws(IndexError) {
