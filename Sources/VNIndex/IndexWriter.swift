@@ -198,11 +198,7 @@ public final class IndexWriter {
       for sql in IndexSchema.deferredIndexes { try? db.execute(sql) }
     }
     pendingMentions.removeAll()
-    unitIDs.removeAll()
-    markedStale.removeAll()
-    addedSinceEmpty = nil
-    rowMirror = nil
-    officialCache.reset(complete: false)
+    releaseCaches()
   }
 
   static func monotonicSeconds() -> Double {

@@ -87,8 +87,8 @@ struct ExtractCommand: AsyncParsableCommand {
     let stop = StopSignal()
     let interrupt = InterruptHandler(stop)
     let meter = ProgressMeter(enabled: !quiet && (progress || isatty(2) == 1), totalBytes: ProgressMeter.plainSize(files))
-    // `--index DB`: the workers turn each annotated document into an index record; a thread of the indexer
-    // resolves and commits them in batches while extraction goes on.
+    // `--index DB`: the workers turn each annotated document into an index record; the pipeline's writer task
+    // hands them to the indexer, which resolves and writes them 64 at a time and commits them in batches.
     let indexer = try index.map { path in
       DocumentIndexer(writer: try IndexWriter(path: path, gazetteer: try IndexGazetteer.load(from: modelDir)),
                       burstSize: Self.indexBurst)
